@@ -1,0 +1,4 @@
+import { DateResolver, DateTimeResolver } from 'graphql-scalars';
+
+export const DateTime = DateTimeResolver;
+export const DateOnly = DateResolver;

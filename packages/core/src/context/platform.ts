@@ -1,0 +1,14 @@
+import type { PubSub } from '@graphql-yoga/subscription';
+import type { AuditLog } from '../modules/audit/audit.chain';
+import type { LoginThrottle } from '../modules/auth/login-throttle';
+import type { SessionTokens } from '../modules/auth/session-tokens';
+import type { Topics } from './topics';
+
+/** Process-wide services a request context hands to the modules; built once by the gateway. */
+export interface Platform {
+  readonly clock: () => Date;
+  readonly pubSub: PubSub<Topics>;
+  readonly audit: AuditLog;
+  readonly sessions: SessionTokens;
+  readonly loginThrottle: LoginThrottle;
+}

@@ -1,0 +1,89 @@
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import type { RunnerData } from '../database/statement-counter';
+
+type Hook = () => Promise<void> | void;
+
+/**
+ * One database transaction per request (or per subscription event). It begins lazily, carries the
+ * organisation for row-level security in `app.org_id`, and ends exactly once: committed when the
+ * operation succeeded, rolled back otherwise, so a failed mutation writes nothing.
+ */
+export class UnitOfWork {
+  private runner: QueryRunner | null = null;
+  private opening: Promise<EntityManager> | null = null;
+  private finished = false;
+  private readonly beforeCommit: Hook[] = [];
+  private readonly afterCommit: Hook[] = [];
+  private readonly afterRollback: Hook[] = [];
+  statements = 0;
+
+  constructor(
+    readonly dataSource: DataSource,
+    private readonly organisationId: string | null,
+  ) {}
+
+  manager(): Promise<EntityManager> {
+    if (this.finished) return Promise.reject(new Error('unit of work already finished'));
+    this.opening ??= this.open();
+    return this.opening;
+  }
+
+  private async open(): Promise<EntityManager> {
+    const runner = this.dataSource.createQueryRunner();
+    (runner.data as RunnerData) = { onStatement: () => this.statements++ };
+    this.runner = runner;
+    await runner.connect();
+    await runner.startTransaction();
+    await runner.query(`SELECT set_config('app.org_id', $1, true)`, [this.organisationId ?? '']);
+    return runner.manager;
+  }
+
+  onBeforeCommit(hook: Hook): void {
+    this.beforeCommit.push(hook);
+  }
+
+  onAfterCommit(hook: Hook): void {
+    this.afterCommit.push(hook);
+  }
+
+  onAfterRollback(hook: Hook): void {
+    this.afterRollback.push(hook);
+  }
+
+  get isFinished(): boolean {
+    return this.finished;
+  }
+
+  async commit(): Promise<void> {
+    if (this.finished) return;
+    try {
+      for (const hook of this.beforeCommit) await hook();
+      await this.end('commit');
+    } catch (error) {
+      await this.rollback();
+      throw error;
+    }
+    for (const hook of this.afterCommit) await hook();
+  }
+
+  async rollback(): Promise<void> {
+    if (this.finished) return;
+    await this.end('rollback').catch(() => undefined);
+    for (const hook of this.afterRollback) await hook();
+  }
+
+  private async end(outcome: 'commit' | 'rollback'): Promise<void> {
+    this.finished = true;
+    const runner = this.runner;
+    if (!runner) return;
+    try {
+      if (this.opening) await this.opening.catch(() => undefined);
+      if (runner.isTransactionActive) {
+        if (outcome === 'commit') await runner.commitTransaction();
+        else await runner.rollbackTransaction();
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+}

@@ -1,0 +1,55 @@
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { AuditEventEntity } from '../modules/audit/audit.entity';
+import { BedUnitEntity, BedUnitHistoryEntity, FacilityEntity } from '../modules/facility/facility.entity';
+import { OrganisationEntity } from '../modules/organisation/organisation.entity';
+import { MembershipEntity, UserEntity } from '../modules/user/user.entity';
+import { Foundation1763870000000 } from './migrations/1763870000000-Foundation';
+import { SnakeNamingStrategy } from './naming-strategy';
+import { StatementCounter } from './statement-counter';
+
+export const ENTITIES = [
+  OrganisationEntity,
+  UserEntity,
+  MembershipEntity,
+  FacilityEntity,
+  BedUnitEntity,
+  BedUnitHistoryEntity,
+  AuditEventEntity,
+];
+
+export const MIGRATIONS = [Foundation1763870000000];
+
+export interface DatabaseOptions {
+  url: string;
+  poolSize?: number;
+  /** Milliseconds a single statement may run before PostgreSQL cancels it. */
+  statementTimeoutMs?: number;
+}
+
+export function dataSourceOptions(options: DatabaseOptions): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: options.url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    namingStrategy: new SnakeNamingStrategy(),
+    logger: new StatementCounter(),
+    logging: ['query'],
+    extra: {
+      max: options.poolSize ?? 10,
+      application_name: 'sahayog',
+      options: `-c statement_timeout=${options.statementTimeoutMs ?? 15000}`,
+    },
+  };
+}
+
+export async function openDataSource(options: DatabaseOptions): Promise<DataSource> {
+  return new DataSource(dataSourceOptions(options)).initialize();
+}
+
+export async function migrate(dataSource: DataSource): Promise<string[]> {
+  const applied = await dataSource.runMigrations({ transaction: 'each' });
+  return applied.map((m) => m.name);
+}

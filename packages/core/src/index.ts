@@ -1,0 +1,17 @@
+import 'reflect-metadata';
+
+export * from './common/errors';
+export * from './common/enums';
+export { buildSahayogSchema, RESOLVERS } from './schema';
+export { RULES, MODULE_RULES } from './permissions';
+export { dataSourceOptions, openDataSource, migrate, ENTITIES, MIGRATIONS, type DatabaseOptions } from './database/data-source';
+export { RequestContext, type Actor, type RequestInfo } from './context/request-context';
+export { UnitOfWork } from './context/unit-of-work';
+export type { Platform } from './context/platform';
+export { Topic, type Topics } from './context/topics';
+export { AuditLog, hashEntry, GENESIS_HASH } from './modules/audit/audit.chain';
+export { SessionTokens, type SessionClaims } from './modules/auth/session-tokens';
+export { LoginThrottle, DEFAULT_THROTTLE_LIMITS, type ThrottleLimits } from './modules/auth/login-throttle';
+export { resolveActor } from './modules/auth/auth.service';
+export { hashPassword } from './modules/auth/passwords';
+export { seedDemoNetwork, DEMO_PASSWORD, demoAccounts } from './database/demo/demo-network';

@@ -1,0 +1,93 @@
+import type { EntityManager } from 'typeorm';
+import type { Role } from '../../common/enums';
+import { UnauthenticatedError } from '../../common/errors';
+import type { Actor, RequestContext } from '../../context/request-context';
+import { toUser } from '../user/user.service';
+import { MembershipEntity, UserEntity } from '../user/user.entity';
+import type { AuthPayload } from './auth.types';
+import { verifyAgainstDecoy, verifyPassword } from './passwords';
+import type { SessionClaims } from './session-tokens';
+
+interface Credentials {
+  userId: string;
+  organisationId: string;
+  passwordHash: string | null;
+  mayEnter: boolean;
+}
+
+async function findCredentials(manager: EntityManager, email: string): Promise<Credentials | null> {
+  const rows: {
+    user_id: string;
+    organisation_id: string;
+    password_hash: string | null;
+    may_enter: boolean;
+  }[] = await manager.query(
+    `SELECT u.id AS user_id, m.organisation_id, u.password_hash, (u.active AND m.active AND o.active) AS may_enter
+       FROM app_user u
+       JOIN membership m ON m.user_id = u.id
+       JOIN organisation o ON o.id = m.organisation_id
+      WHERE u.email = $1
+      ORDER BY m.active DESC, m.created_at
+      LIMIT 1`,
+    [email],
+  );
+  const row = rows[0];
+  return row
+    ? { userId: row.user_id, organisationId: row.organisation_id, passwordHash: row.password_hash, mayEnter: row.may_enter }
+    : null;
+}
+
+export async function login(ctx: RequestContext, emailInput: string, password: string): Promise<AuthPayload> {
+  const email = emailInput.trim().toLowerCase();
+  const { loginThrottle, sessions } = ctx.platform;
+  await loginThrottle.assertAllowed(email, ctx.request.clientAddress);
+
+  const credentials = await findCredentials(await ctx.db(), email);
+  const passwordMatches = credentials?.passwordHash
+    ? await verifyPassword(credentials.passwordHash, password)
+    : await verifyAgainstDecoy(password);
+
+  if (!credentials || !passwordMatches || !credentials.mayEnter) {
+    await loginThrottle.recordFailure(email, ctx.request.clientAddress);
+    ctx.auditEvenIfRefused({
+      action: 'LOGIN_FAILED',
+      entityType: 'User',
+      entityId: credentials?.userId ?? null,
+      organisationId: credentials?.organisationId ?? null,
+    });
+    throw new UnauthenticatedError('The email or password is not right, or the account is not active.');
+  }
+
+  await loginThrottle.recordSuccess(email);
+  const manager = await ctx.db();
+  const [user, membership] = await Promise.all([
+    manager.findOneByOrFail(UserEntity, { id: credentials.userId }),
+    manager.findOneByOrFail(MembershipEntity, { userId: credentials.userId, organisationId: credentials.organisationId }),
+  ]);
+  const token = await sessions.issue({ userId: user.id, organisationId: membership.organisationId });
+  ctx.audit({
+    action: 'LOGIN',
+    entityType: 'User',
+    entityId: user.id,
+    actorUserId: user.id,
+    organisationId: membership.organisationId,
+  });
+  return { accessToken: token.accessToken, expiresAt: token.expiresAt, user: toUser(user, membership) };
+}
+
+/**
+ * The actor behind a verified token, or null when the user, membership or organisation is no longer
+ * active. Runs on every request, inside its transaction.
+ */
+export async function resolveActor(manager: EntityManager, claims: SessionClaims): Promise<Actor | null> {
+  const rows: { roles: Role[] }[] = await manager.query(
+    `SELECT m.roles
+       FROM membership m
+       JOIN app_user u ON u.id = m.user_id
+       JOIN organisation o ON o.id = m.organisation_id
+      WHERE m.user_id = $1 AND m.organisation_id = $2 AND m.active AND u.active AND o.active`,
+    [claims.userId, claims.organisationId],
+  );
+  const row = rows[0];
+  return row ? { userId: claims.userId, organisationId: claims.organisationId, roles: new Set(row.roles) } : null;
+}

@@ -1,0 +1,58 @@
+import { SignJWT, jwtVerify } from 'jose';
+
+export interface SessionClaims {
+  userId: string;
+  organisationId: string;
+}
+
+export interface IssuedToken {
+  accessToken: string;
+  expiresAt: Date;
+}
+
+const ISSUER = 'sahayog';
+const AUDIENCE = 'sahayog-gateway';
+
+/**
+ * Bearer tokens name a user and organisation only; roles and the active flags are read from the database
+ * on every request, so revoking access never waits for a token to expire.
+ */
+export class SessionTokens {
+  constructor(
+    private readonly secret: Uint8Array,
+    private readonly ttlSeconds: number,
+    private readonly clock: () => Date = () => new Date(),
+  ) {
+    if (secret.byteLength < 32) throw new Error('the token signing secret must be at least 32 bytes');
+  }
+
+  async issue(claims: SessionClaims): Promise<IssuedToken> {
+    const issuedAt = Math.floor(this.clock().getTime() / 1000);
+    const expiresAt = issuedAt + this.ttlSeconds;
+    const accessToken = await new SignJWT({ org: claims.organisationId })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(claims.userId)
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(expiresAt)
+      .sign(this.secret);
+    return { accessToken, expiresAt: new Date(expiresAt * 1000) };
+  }
+
+  /** Null for anything not issued by us and still valid: forged, expired, malformed. */
+  async verify(token: string): Promise<SessionClaims | null> {
+    try {
+      const { payload } = await jwtVerify(token, this.secret, {
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        algorithms: ['HS256'],
+        currentDate: this.clock(),
+      });
+      if (typeof payload.sub !== 'string' || typeof payload['org'] !== 'string') return null;
+      return { userId: payload.sub, organisationId: payload['org'] };
+    } catch {
+      return null;
+    }
+  }
+}

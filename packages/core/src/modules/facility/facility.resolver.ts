@@ -1,0 +1,94 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import type { RequestContext } from '../../context/request-context';
+import { Topic, type BedUnitChanged } from '../../context/topics';
+import { organisationOf } from '../organisation/organisation.service';
+import { Organisation } from '../organisation/organisation.types';
+import { facilitiesByOrganisation } from './facility.loaders';
+import {
+  bedAvailability,
+  bedsAvailableIn,
+  changedBedUnit,
+  facilityOf,
+  getFacility,
+  listFacilities,
+  toFacility,
+  unitsOf,
+  updateBedUnit,
+} from './facility.service';
+import { BedSearch, BedUnit, Facility, UpdateBedUnitInput } from './facility.types';
+
+const sameDistrict = (a: string, b: string): boolean => a.localeCompare(b, 'en', { sensitivity: 'accent' }) === 0;
+
+@Resolver(() => Facility)
+export class FacilityResolver {
+  @Query(() => [Facility])
+  facilities(
+    @Arg('filter', () => BedSearch, { nullable: true }) filter: BedSearch | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Facility[]> {
+    return listFacilities(ctx, filter);
+  }
+
+  @Query(() => Facility)
+  facility(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Facility> {
+    return getFacility(ctx, id);
+  }
+
+  @FieldResolver(() => Organisation)
+  organisation(@Root() facility: Facility, @Ctx() ctx: RequestContext): Promise<Organisation> {
+    return organisationOf(ctx, facility.organisationId);
+  }
+
+  @FieldResolver(() => [BedUnit])
+  units(@Root() facility: Facility, @Ctx() ctx: RequestContext): Promise<BedUnit[]> {
+    return unitsOf(ctx, facility.id);
+  }
+
+  @FieldResolver(() => Int, { description: 'Sum of available over units.' })
+  bedsAvailable(@Root() facility: Facility, @Ctx() ctx: RequestContext): Promise<number> {
+    return bedsAvailableIn(ctx, facility.id);
+  }
+}
+
+@Resolver(() => BedUnit)
+export class BedUnitResolver {
+  @Query(() => [BedUnit])
+  bedAvailability(
+    @Arg('filter', () => BedSearch, { nullable: true }) filter: BedSearch | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<BedUnit[]> {
+    return bedAvailability(ctx, filter);
+  }
+
+  @Mutation(() => BedUnit)
+  updateBedUnit(@Arg('input', () => UpdateBedUnitInput) input: UpdateBedUnitInput, @Ctx() ctx: RequestContext): Promise<BedUnit> {
+    return updateBedUnit(ctx, input);
+  }
+
+  @Subscription(() => BedUnit, {
+    topics: Topic.BED_UNIT_CHANGED,
+    filter: ({ payload, args }: { payload: BedUnitChanged; args: { district?: string | null } }) =>
+      !args.district || sameDistrict(payload.district, args.district),
+  })
+  bedAvailabilityChanged(
+    @Root() event: BedUnitChanged,
+    @Arg('district', () => String, { nullable: true }) _district: string | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<BedUnit> {
+    return changedBedUnit(ctx, event);
+  }
+
+  @FieldResolver(() => Facility)
+  facility(@Root() unit: BedUnit, @Ctx() ctx: RequestContext): Promise<Facility> {
+    return facilityOf(ctx, unit.facilityId);
+  }
+}
+
+@Resolver(() => Organisation)
+export class OrganisationFacilitiesResolver {
+  @FieldResolver(() => [Facility])
+  async facilities(@Root() organisation: Organisation, @Ctx() ctx: RequestContext): Promise<Facility[]> {
+    const rows = await ctx.loaders.get(facilitiesByOrganisation).load(organisation.id);
+    return rows.map((row) => toFacility(ctx, row));
+  }
+}

@@ -1,0 +1,196 @@
+import type { SelectQueryBuilder } from 'typeorm';
+import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors';
+import { requireUuid } from '../../common/ids';
+import type { RequestContext } from '../../context/request-context';
+import { Topic, type BedUnitChanged } from '../../context/topics';
+import { BedChangeReason, BedUnitEntity, BedUnitHistoryEntity, FacilityEntity, type BedCounts } from './facility.entity';
+import { facilityById, unitsByFacility } from './facility.loaders';
+import { BedUnit, Facility, type BedSearch, type UpdateBedUnitInput } from './facility.types';
+
+export function toFacility(ctx: RequestContext, entity: FacilityEntity): Facility {
+  const own = ctx.actor?.organisationId === entity.organisationId;
+  return Object.assign(new Facility(), {
+    id: entity.id,
+    name: entity.name,
+    kind: entity.kind,
+    district: entity.district,
+    state: entity.state,
+    country: entity.country,
+    address: own ? entity.address : null,
+    services: entity.services,
+    active: entity.active,
+    organisationId: entity.organisationId,
+  });
+}
+
+export function toBedUnit(entity: BedUnitEntity): BedUnit {
+  return Object.assign(new BedUnit(), {
+    id: entity.id,
+    name: entity.name,
+    sex: entity.sex,
+    minAge: entity.minAge,
+    maxAge: entity.maxAge,
+    capacity: entity.capacity,
+    occupied: entity.occupied,
+    held: entity.held,
+    available: Math.max(0, entity.capacity - entity.occupied - entity.held),
+    version: entity.version,
+    updatedAt: entity.updatedAt,
+    facilityId: entity.facilityId,
+  });
+}
+
+/** Conditions on the unit alias `u` shared by the facility search and the bed board. */
+function whereUnitMatches<T extends object>(qb: SelectQueryBuilder<T>, filter: BedSearch): SelectQueryBuilder<T> {
+  if (filter.sex) qb.andWhere('u.sex = :sex', { sex: filter.sex });
+  if (filter.age !== undefined && filter.age !== null) {
+    qb.andWhere('u.min_age <= :age AND u.max_age >= :age', { age: filter.age });
+  }
+  if (filter.availableOnly) qb.andWhere('u.capacity - u.occupied - u.held > 0');
+  return qb;
+}
+
+/** Conditions on the facility alias `f`. */
+function whereFacilityMatches<T extends object>(qb: SelectQueryBuilder<T>, filter: BedSearch): SelectQueryBuilder<T> {
+  if (filter.district) qb.andWhere('lower(f.district) = lower(:district)', { district: filter.district });
+  if (filter.state) qb.andWhere('lower(f.state) = lower(:state)', { state: filter.state });
+  if (filter.country) qb.andWhere('f.country = upper(:country)', { country: filter.country });
+  if (filter.service) qb.andWhere(':service = ANY(f.services)', { service: filter.service });
+  return qb;
+}
+
+const unitFilterGiven = (filter: BedSearch): boolean =>
+  Boolean(filter.sex) || (filter.age !== undefined && filter.age !== null) || Boolean(filter.availableOnly);
+
+/**
+ * Every partner sees every active facility of an active organisation; its own inactive facilities too,
+ * so that its admins can find and reopen them.
+ */
+export async function listFacilities(ctx: RequestContext, filter: BedSearch = {}): Promise<Facility[]> {
+  const actor = ctx.requireActor();
+  const qb = (await ctx.repo(FacilityEntity))
+    .createQueryBuilder('f')
+    .innerJoin('organisation', 'o', 'o.id = f.organisation_id')
+    .where('((f.active AND o.active) OR f.organisation_id = :own)', { own: actor.organisationId })
+    .orderBy('f.country')
+    .addOrderBy('f.state')
+    .addOrderBy('f.district')
+    .addOrderBy('f.name');
+  whereFacilityMatches(qb, filter);
+  if (unitFilterGiven(filter)) {
+    const units = whereUnitMatches(
+      qb.subQuery().select('1').from(BedUnitEntity, 'u').where('u.facility_id = f.id'),
+      filter,
+    );
+    qb.andWhere(`EXISTS ${units.getQuery()}`).setParameters(units.getParameters());
+  }
+  return (await qb.getMany()).map((row) => toFacility(ctx, row));
+}
+
+export async function getFacility(ctx: RequestContext, id: string): Promise<Facility> {
+  const row = await ctx.loaders.get(facilityById).load(requireUuid(id, 'id'));
+  if (!row) throw new NotFoundError('Facility');
+  return toFacility(ctx, row);
+}
+
+export async function facilityOf(ctx: RequestContext, id: string): Promise<Facility> {
+  const row = await ctx.loaders.get(facilityById).load(id);
+  if (!row) throw new Error(`facility ${id} referenced but missing`);
+  return toFacility(ctx, row);
+}
+
+export async function unitsOf(ctx: RequestContext, facilityId: string): Promise<BedUnit[]> {
+  return (await ctx.loaders.get(unitsByFacility).load(facilityId)).map(toBedUnit);
+}
+
+export async function bedsAvailableIn(ctx: RequestContext, facilityId: string): Promise<number> {
+  return (await unitsOf(ctx, facilityId)).reduce((sum, unit) => sum + unit.available, 0);
+}
+
+/** The network bed board: units of active facilities of active organisations. */
+export async function bedAvailability(ctx: RequestContext, filter: BedSearch = {}): Promise<BedUnit[]> {
+  const qb = (await ctx.repo(BedUnitEntity))
+    .createQueryBuilder('u')
+    .innerJoin(FacilityEntity, 'f', 'f.id = u.facility_id AND f.active')
+    .innerJoin('organisation', 'o', 'o.id = f.organisation_id AND o.active')
+    .orderBy('f.country')
+    .addOrderBy('f.state')
+    .addOrderBy('f.district')
+    .addOrderBy('f.name')
+    .addOrderBy('u.name');
+  whereFacilityMatches(qb, filter);
+  whereUnitMatches(qb, filter);
+  return (await qb.getMany()).map(toBedUnit);
+}
+
+const countsOf = (unit: BedCounts): BedCounts => ({ capacity: unit.capacity, occupied: unit.occupied, held: unit.held });
+
+/**
+ * A coordinator's edit of their own unit. The version must match what they saw, so two coordinators
+ * never silently overwrite each other; the counts must still fit the beds held for arriving referrals.
+ */
+export async function updateBedUnit(ctx: RequestContext, input: UpdateBedUnitInput): Promise<BedUnit> {
+  const actor = ctx.requireActor();
+  const units = await ctx.owned(BedUnitEntity);
+  const unit = await units.findOneForUpdate(input.unitId.toLowerCase());
+  if (!unit) throw new NotFoundError('Bed unit');
+  if (unit.version !== input.expectedVersion) {
+    throw new ConflictError('This unit was changed by someone else. Review the current numbers and try again.', {
+      current: { ...countsOf(unit), version: unit.version },
+    });
+  }
+  const next = {
+    capacity: input.capacity ?? unit.capacity,
+    occupied: input.occupied ?? unit.occupied,
+    held: unit.held,
+  };
+  if (next.capacity < next.occupied + next.held) {
+    const fields = [input.capacity !== undefined && input.capacity !== null ? 'input.capacity' : 'input.occupied'];
+    throw new BadUserInputError(
+      `Capacity must be at least occupied plus held beds (${next.occupied} + ${next.held}).`,
+      fields,
+    );
+  }
+
+  const before = countsOf(unit);
+  await units.repository
+    .createQueryBuilder()
+    .update(BedUnitEntity)
+    .set({ capacity: next.capacity, occupied: next.occupied })
+    .where('id = :id AND organisation_id = :org AND version = :version', {
+      id: unit.id,
+      org: actor.organisationId,
+      version: unit.version,
+    })
+    .execute();
+  const updated = (await units.findOne(unit.id)) as BedUnitEntity;
+
+  const manager = await ctx.db();
+  await manager.insert(BedUnitHistoryEntity, {
+    organisationId: unit.organisationId,
+    bedUnitId: unit.id,
+    at: ctx.now(),
+    actorUserId: actor.userId,
+    reason: BedChangeReason.EDITED,
+    before,
+    after: countsOf(updated),
+    note: input.note ?? null,
+  });
+  ctx.audit({ action: 'BED_UNIT_UPDATED', entityType: 'BedUnit', entityId: unit.id, detail: { before, after: countsOf(updated) } });
+
+  const facility = await ctx.loaders.get(facilityById).load(unit.facilityId);
+  publishBedUnitChanged(ctx, { unitId: unit.id, district: facility?.district ?? '' });
+  return toBedUnit(updated);
+}
+
+function publishBedUnitChanged(ctx: RequestContext, event: BedUnitChanged): void {
+  ctx.afterCommit(() => ctx.platform.pubSub.publish(Topic.BED_UNIT_CHANGED, event));
+}
+
+/** What a subscriber receives: the unit as it is now, read in the subscriber's own unit of work. */
+export async function changedBedUnit(ctx: RequestContext, event: BedUnitChanged): Promise<BedUnit> {
+  ctx.requireActor();
+  const unit = await (await ctx.repo(BedUnitEntity)).findOneBy({ id: event.unitId });
+  if (!unit) throw new NotFoundError('Bed unit');
+  return toBedUnit(unit);
+}

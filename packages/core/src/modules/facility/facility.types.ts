@@ -1,0 +1,141 @@
+import { IsInt, IsOptional, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { FacilityKind, Service, Sex } from '../../common/enums';
+import { DateTime } from '../../common/scalars';
+
+@ObjectType('Facility')
+export class Facility {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => FacilityKind)
+  kind!: FacilityKind;
+
+  @Field(() => String)
+  district!: string;
+
+  @Field(() => String)
+  state!: string;
+
+  @Field(() => String)
+  country!: string;
+
+  @Field(() => String, { nullable: true, description: 'Null unless the caller belongs to the owning organisation.' })
+  address!: string | null;
+
+  @Field(() => [Service])
+  services!: Service[];
+
+  @Field(() => Boolean, { description: 'An inactive facility takes no referrals and is hidden from bed search.' })
+  active!: boolean;
+
+  organisationId!: string;
+}
+
+@ObjectType('BedUnit', { description: 'A group of beds with one eligibility, e.g. "Girls 8-12" in Mahima Umeed.' })
+export class BedUnit {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => Sex)
+  sex!: Sex;
+
+  @Field(() => Int)
+  minAge!: number;
+
+  @Field(() => Int)
+  maxAge!: number;
+
+  @Field(() => Int)
+  capacity!: number;
+
+  @Field(() => Int)
+  occupied!: number;
+
+  @Field(() => Int, { description: 'Reserved by accepted referrals not yet arrived.' })
+  held!: number;
+
+  @Field(() => Int, { description: 'capacity - occupied - held, never negative.' })
+  available!: number;
+
+  @Field(() => Int, { description: 'Optimistic-concurrency token for updateBedUnit.' })
+  version!: number;
+
+  @Field(() => DateTime)
+  updatedAt!: Date;
+
+  facilityId!: string;
+}
+
+const NAME = 100;
+const AGE_LIMIT = 120;
+
+@InputType('BedSearch')
+export class BedSearch {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, NAME)
+  district?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, NAME)
+  state?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(2, 2)
+  country?: string;
+
+  @Field(() => Sex, { nullable: true })
+  sex?: Sex;
+
+  @Field(() => Int, { nullable: true, description: 'Units whose [minAge, maxAge] contains it.' })
+  @IsOptional()
+  @Min(0)
+  @Max(AGE_LIMIT)
+  age?: number;
+
+  @Field(() => Service, { nullable: true })
+  service?: Service;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only units with available > 0.' })
+  availableOnly?: boolean;
+}
+
+export const MAX_BEDS_PER_UNIT = 10_000;
+
+@InputType('UpdateBedUnitInput')
+export class UpdateBedUnitInput {
+  @Field(() => ID)
+  @IsUUID()
+  unitId!: string;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  expectedVersion!: number;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @Min(0)
+  @Max(MAX_BEDS_PER_UNIT)
+  capacity?: number;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @Min(0)
+  @Max(MAX_BEDS_PER_UNIT)
+  occupied?: number;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(1000)
+  note?: string;
+}

@@ -1,0 +1,8 @@
+import { allow, isAuthenticated, type RuleMap } from '../../common/rules';
+
+export const userRules: RuleMap = {
+  Query: {
+    me: isAuthenticated,
+  },
+  User: allow,
+};

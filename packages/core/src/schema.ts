@@ -1,0 +1,35 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { applyMiddleware } from 'graphql-middleware';
+import { buildSchema, type PubSub } from 'type-graphql';
+import { DateTime } from './common/scalars';
+import { AuthResolver } from './modules/auth/auth.resolver';
+import { BedUnitResolver, FacilityResolver, OrganisationFacilitiesResolver } from './modules/facility/facility.resolver';
+import { OrganisationResolver } from './modules/organisation/organisation.resolver';
+import { UserResolver } from './modules/user/user.resolver';
+import { permissions } from './permissions';
+
+export const RESOLVERS = [
+  AuthResolver,
+  UserResolver,
+  OrganisationResolver,
+  FacilityResolver,
+  BedUnitResolver,
+  OrganisationFacilitiesResolver,
+] as const;
+
+export interface SchemaOptions {
+  pubSub: PubSub;
+  /** Off only to measure what the permission layer costs; never in a served gateway. */
+  withPermissions?: boolean;
+}
+
+export async function buildSahayogSchema(options: SchemaOptions): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
+    resolvers: RESOLVERS,
+    pubSub: options.pubSub,
+    validate: { forbidUnknownValues: false },
+    scalarsMap: [{ type: Date, scalar: DateTime }],
+  });
+  return options.withPermissions === false ? schema : applyMiddleware(schema, permissions);
+}

@@ -1,0 +1,128 @@
+#!/usr/bin/env node
+import { demoAccounts, DEMO_PASSWORD, migrate, openDataSource, seedDemoNetwork } from '@sahayog/core';
+import pino from 'pino';
+import type { DataSource } from 'typeorm';
+import { ConfigError, loadConfig, type GatewayConfig } from './config';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database';
+import { startGateway } from './server';
+
+const USAGE = `Usage: sahayog <command>
+
+Commands:
+  serve          migrate, then serve GraphQL (an embedded PostgreSQL with the demo network when DATABASE_URL is unset)
+  migrate        apply pending migrations to DATABASE_URL (or the embedded database)
+  seed --demo    load the fictional demo network into an empty database
+`;
+
+interface Database {
+  dataSource: DataSource;
+  embedded: EmbeddedDatabase | null;
+  close(): Promise<void>;
+}
+
+async function openDatabase(config: GatewayConfig): Promise<Database> {
+  const embedded = config.databaseUrl ? null : await startEmbeddedDatabase(config.dataDir);
+  try {
+    const dataSource = await openDataSource({
+      url: config.databaseUrl ?? (embedded as EmbeddedDatabase).url,
+      poolSize: config.dbPoolSize,
+      statementTimeoutMs: config.statementTimeoutMs,
+    });
+    return {
+      dataSource,
+      embedded,
+      close: async () => {
+        await dataSource.destroy();
+        await embedded?.stop();
+      },
+    };
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+}
+
+function printDemoAccounts(): void {
+  console.log(`\nDemo accounts (password "${DEMO_PASSWORD}"):`);
+  for (const account of demoAccounts()) {
+    console.log(`  ${account.email.padEnd(28)} ${account.role.padEnd(22)} ${account.organisation}`);
+  }
+}
+
+async function serve(config: GatewayConfig): Promise<void> {
+  const logger = pino({ level: config.logLevel });
+  const database = await openDatabase(config);
+  const applied = await migrate(database.dataSource);
+  if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
+  if (database.embedded && (await seedDemoNetwork(database.dataSource))) console.log('Seeded the fictional demo network.');
+  const gateway = await startGateway(config, database.dataSource, { logger });
+
+  console.log(`\nSahayog is serving GraphQL at ${gateway.url}`);
+  console.log(database.embedded ? `Embedded PostgreSQL data: ${config.dataDir}` : 'Using DATABASE_URL');
+  if (database.embedded) printDemoAccounts();
+
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: finishing requests in flight and stopping.`);
+    try {
+      await gateway.close();
+      await database.close();
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, 'unclean shutdown');
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+async function runMigrations(config: GatewayConfig): Promise<void> {
+  const database = await openDatabase(config);
+  try {
+    const applied = await migrate(database.dataSource);
+    console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
+  } finally {
+    await database.close();
+  }
+}
+
+async function seed(config: GatewayConfig, args: string[]): Promise<void> {
+  if (!args.includes('--demo')) {
+    console.error('Only the demo network can be seeded: sahayog seed --demo');
+    process.exitCode = 2;
+    return;
+  }
+  const database = await openDatabase(config);
+  try {
+    await migrate(database.dataSource);
+    const seeded = await seedDemoNetwork(database.dataSource);
+    console.log(seeded ? 'Seeded the fictional demo network.' : 'The database already holds organisations; nothing seeded.');
+    if (seeded) printDemoAccounts();
+  } finally {
+    await database.close();
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...args] = argv;
+  const config = loadConfig();
+  switch (command) {
+    case 'serve':
+      return serve(config);
+    case 'migrate':
+      return runMigrations(config);
+    case 'seed':
+      return seed(config, args);
+    default:
+      console.log(USAGE);
+      process.exitCode = command === undefined || command === 'help' || command === '--help' ? 0 : 2;
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? `Configuration: ${error.message}` : error);
+  process.exit(1);
+});

@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export interface GatewayConfig {
+  production: boolean;
+  port: number;
+  host: string;
+  /** Unset: an embedded PostgreSQL in `<dataDir>/postgres`. */
+  databaseUrl: string | undefined;
+  /** Unset: in-process pub/sub and throttling. */
+  redisUrl: string | undefined;
+  dataDir: string;
+  jwtSecret: Uint8Array;
+  accessTokenTtlSeconds: number;
+  dbPoolSize: number;
+  statementTimeoutMs: number;
+  corsOrigins: string[];
+  logLevel: string;
+  /** Adds `extensions.sqlStatements` to responses: for tests and benchmarks, never production. */
+  exposeStatementCount: boolean;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}`);
+  }
+  return value;
+}
+
+/**
+ * Development keeps a generated secret in the data folder, so sessions survive a restart; production must
+ * be given its own, so that no checked-in or generated default can ever sign a token there.
+ */
+function signingSecret(env: Env, production: boolean, dataDir: string): Uint8Array {
+  const given = env['SAHAYOG_JWT_SECRET'];
+  if (given) {
+    if (Buffer.byteLength(given) < 32) throw new ConfigError('SAHAYOG_JWT_SECRET must be at least 32 characters');
+    return new TextEncoder().encode(given);
+  }
+  if (production) throw new ConfigError('SAHAYOG_JWT_SECRET is required in production');
+  const file = path.join(dataDir, 'jwt-secret');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
+  }
+  return new TextEncoder().encode(readFileSync(file, 'utf8').trim());
+}
+
+export function loadConfig(env: Env = process.env): GatewayConfig {
+  const production = env['NODE_ENV'] === 'production';
+  const dataDir = path.resolve(env['SAHAYOG_DATA_DIR'] ?? '.data');
+  const databaseUrl = env['DATABASE_URL'] || undefined;
+  if (production && !databaseUrl) throw new ConfigError('DATABASE_URL is required in production');
+  return {
+    production,
+    port: integer(env, 'PORT', 4000, 0, 65535),
+    host: env['HOST'] ?? '0.0.0.0',
+    databaseUrl,
+    redisUrl: env['REDIS_URL'] || undefined,
+    dataDir,
+    jwtSecret: signingSecret(env, production, dataDir),
+    accessTokenTtlSeconds: integer(env, 'ACCESS_TOKEN_TTL_SECONDS', 8 * 3600, 60, 7 * 24 * 3600),
+    dbPoolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 200),
+    statementTimeoutMs: integer(env, 'STATEMENT_TIMEOUT_MS', 15_000, 100, 600_000),
+    corsOrigins: (env['CORS_ORIGINS'] ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+    logLevel: env['LOG_LEVEL'] ?? (production ? 'info' : 'warn'),
+    exposeStatementCount: !production && env['SAHAYOG_EXPOSE_SQL_COUNT'] === '1',
+  };
+}

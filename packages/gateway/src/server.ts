@@ -1,0 +1,204 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { buildSahayogSchema, ErrorCode, type RequestContext } from '@sahayog/core';
+import cors from 'cors';
+import express, { type ErrorRequestHandler } from 'express';
+import { GraphQLError } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { WebSocketServer } from 'ws';
+import type { GatewayConfig } from './config';
+import { createErrorFormatter } from './errors';
+import { createPlatform, type PlatformOptions } from './platform';
+import { bearerToken, ContextFactory } from './request-context';
+import { subscriptionServerOptions } from './subscriptions';
+
+export interface Gateway {
+  url: string;
+  httpServer: Server;
+  contexts: ContextFactory;
+  close(): Promise<void>;
+}
+
+export interface GatewayOptions extends PlatformOptions {
+  logger: Logger;
+}
+
+const BODY_LIMIT = '256kb';
+
+/**
+ * Ends each request's unit of work: a mutation that reported any error writes nothing; a query commits
+ * what it recorded (identity reads are audited even when another field failed). A commit that fails turns
+ * the answer into an error, so nobody is told a change happened that did not.
+ */
+function unitOfWorkPlugin(exposeStatementCount: boolean): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response, operation }) {
+          if (response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          const failed = Boolean(result.errors?.length);
+          if (failed && operation?.operation !== 'query') {
+            await contextValue.unitOfWork.rollback();
+          } else {
+            try {
+              await contextValue.unitOfWork.commit();
+            } catch {
+              result.data = null;
+              result.errors = [
+                new GraphQLError('Something went wrong on our side. Nothing was changed; please try again.', {
+                  extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+                }).toJSON(),
+              ];
+            }
+          }
+          if (exposeStatementCount) {
+            result.extensions = { ...result.extensions, sqlStatements: contextValue.unitOfWork.statements };
+          }
+        },
+      };
+    },
+  };
+}
+
+function loggingPlugin(logger: Logger): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart({ request }) {
+      const started = process.hrtime.bigint();
+      return {
+        async willSendResponse({ response, contextValue }) {
+          const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
+          // Operation names and error codes only: variables and results can carry identities.
+          logger.info(
+            {
+              operation: request.operationName ?? null,
+              ms: Number(process.hrtime.bigint() - started) / 1e6,
+              statements: contextValue.unitOfWork.statements,
+              errors: errors.map((error) => error.extensions?.['code']),
+            },
+            'graphql request',
+          );
+        },
+      };
+    },
+  };
+}
+
+/** Malformed JSON, an oversized body: answered in the contract's shape, never as an HTML stack trace. */
+const requestErrorHandler: ErrorRequestHandler = (error: { status?: number; type?: string }, _req, res, next) => {
+  if (res.headersSent) return next(error);
+  const status = error.status ?? 500;
+  const tooLarge = error.type === 'entity.too.large';
+  const malformed = error.type === 'entity.parse.failed';
+  const message = tooLarge
+    ? 'The request is too large.'
+    : malformed
+      ? 'The request body is not valid JSON.'
+      : 'The request could not be processed.';
+  res.status(tooLarge || malformed ? status : 400).json({
+    errors: [{ message, extensions: { code: status >= 500 ? ErrorCode.INTERNAL_SERVER_ERROR : ErrorCode.BAD_USER_INPUT } }],
+  });
+};
+
+export async function startGateway(config: GatewayConfig, dataSource: DataSource, options: GatewayOptions): Promise<Gateway> {
+  const { logger } = options;
+  const running = createPlatform(config, dataSource, options);
+  const contexts = new ContextFactory(dataSource, running.platform);
+  const schema = await buildSahayogSchema({ pubSub: running.platform.pubSub });
+  const formatError = createErrorFormatter(config.production, logger);
+  const armor = new ApolloArmor({
+    maxDepth: { n: 12 },
+    maxAliases: { n: 20 },
+    maxDirectives: { n: 20 },
+    maxTokens: { n: 4000 },
+    costLimit: { maxCost: 20_000 },
+    blockFieldSuggestion: { enabled: config.production },
+  }).protect();
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createServer(app);
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsCleanup = useServer(subscriptionServerOptions(schema, contexts, armor.validationRules, formatError), wsServer);
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    formatError,
+    introspection: !config.production,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    validationRules: armor.validationRules,
+    plugins: [
+      ...armor.plugins,
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      {
+        async serverWillStart() {
+          return { drainServer: async () => wsCleanup.dispose() };
+        },
+      },
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      unitOfWorkPlugin(config.exposeStatementCount),
+      loggingPlugin(logger),
+    ],
+  });
+  await apollo.start();
+
+  app.use(
+    helmet({
+      // The development landing page (Apollo Sandbox) needs inline scripts; production serves no landing page.
+      contentSecurityPolicy: config.production ? undefined : false,
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.use(
+    '/graphql',
+    cors({ origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: false }),
+    express.json({ limit: BODY_LIMIT }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const ctx = await contexts.create(bearerToken(req.headers.authorization), req.ip ?? 'unknown');
+        // A connection dropped mid-request must not leave its transaction open.
+        res.once('close', () => void ctx.unitOfWork.rollback());
+        return ctx;
+      },
+    }),
+  );
+  app.use(requestErrorHandler);
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, resolve);
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+
+  return {
+    url: `http://${shownHost}:${port}/graphql`,
+    httpServer,
+    contexts,
+    close: async () => {
+      await apollo.stop();
+      await running.close();
+    },
+  };
+}

@@ -1,0 +1,3 @@
+export { TestGateway, TestClock, type TableSnapshot, type TestGatewayOptions } from './test-gateway';
+export { GraphQLClient, Subscriptions, type GraphQLResponse, type Subscription } from './graphql-client';
+export { createTestDatabase, testServerUrls } from './database';

@@ -1,0 +1,111 @@
+import { randomBytes } from 'node:crypto';
+import { DEMO_PASSWORD, openDataSource, type ThrottleLimits } from '@sahayog/core';
+import { startGateway, type Gateway, type GatewayConfig } from '@sahayog/gateway';
+import pino from 'pino';
+import type { DataSource } from 'typeorm';
+import { createTestDatabase } from './database';
+import { GraphQLClient } from './graphql-client';
+
+/** A clock the test drives: hold expiries and token lifetimes without sleeping. */
+export class TestClock {
+  private offsetMs = 0;
+
+  now = (): Date => new Date(Date.now() + this.offsetMs);
+
+  advance(ms: number): void {
+    this.offsetMs += ms;
+  }
+}
+
+export interface TestGatewayOptions {
+  throttleLimits?: ThrottleLimits;
+  accessTokenTtlSeconds?: number;
+}
+
+/** Tables checked by `snapshot()`; a refused request must leave every one of them as it was. */
+const TABLES = ['organisation', 'app_user', 'membership', 'facility', 'bed_unit', 'bed_unit_history', 'audit_event'];
+
+export type TableSnapshot = Record<string, { rows: number; digest: string }>;
+
+export class TestGateway {
+  private constructor(
+    readonly gateway: Gateway,
+    /** The test's own connection, for arranging data and checking what was written. */
+    readonly dataSource: DataSource,
+    private readonly appDataSource: DataSource,
+    readonly clock: TestClock,
+    private readonly dropDatabase: () => Promise<void>,
+  ) {}
+
+  static async start(options: TestGatewayOptions = {}): Promise<TestGateway> {
+    const database = await createTestDatabase();
+    const clock = new TestClock();
+    const config: GatewayConfig = {
+      production: false,
+      port: 0,
+      host: '127.0.0.1',
+      databaseUrl: database.url,
+      redisUrl: undefined,
+      dataDir: '',
+      jwtSecret: randomBytes(32),
+      accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600,
+      dbPoolSize: 40,
+      statementTimeoutMs: 15_000,
+      corsOrigins: [],
+      logLevel: 'silent',
+      exposeStatementCount: true,
+    };
+    const appDataSource = await openDataSource({ url: database.url, poolSize: config.dbPoolSize });
+    const dataSource = await openDataSource({ url: database.url, poolSize: 2 });
+    const gateway = await startGateway(config, appDataSource, {
+      logger: pino({ level: 'silent' }),
+      clock: clock.now,
+      ...(options.throttleLimits ? { throttleLimits: options.throttleLimits } : {}),
+    });
+    return new TestGateway(gateway, dataSource, appDataSource, clock, database.drop);
+  }
+
+  get url(): string {
+    return this.gateway.url;
+  }
+
+  anonymous(): GraphQLClient {
+    return new GraphQLClient(this.url);
+  }
+
+  withToken(token: string): GraphQLClient {
+    return new GraphQLClient(this.url, token);
+  }
+
+  /** Signs in as a demo account (`coordinator@mahima.demo`) or any account with its password. */
+  async signIn(email: string, password = DEMO_PASSWORD): Promise<GraphQLClient> {
+    const data = await this.anonymous().data<{ login: { accessToken: string } }>(
+      `mutation SignIn($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }`,
+      { email, password },
+    );
+    return this.withToken(data.login.accessToken);
+  }
+
+  sql<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
+    return this.dataSource.query(text, params);
+  }
+
+  /** Row count and a digest of every row of every table: equal snapshots mean nothing was written. */
+  async snapshot(): Promise<TableSnapshot> {
+    const snapshot: TableSnapshot = {};
+    for (const table of TABLES) {
+      const [row] = await this.sql<{ rows: string; digest: string }>(
+        `SELECT count(*) AS rows, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM ${table} t`,
+      );
+      snapshot[table] = { rows: Number(row?.rows), digest: row?.digest ?? '' };
+    }
+    return snapshot;
+  }
+
+  async close(): Promise<void> {
+    await this.gateway.close();
+    await this.appDataSource.destroy();
+    await this.dataSource.destroy();
+    await this.dropDatabase();
+  }
+}
