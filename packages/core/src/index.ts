@@ -2,7 +2,7 @@ import 'reflect-metadata';
 
 export * from './common/errors';
 export * from './common/enums';
-export { buildSahayogSchema, RESOLVERS } from './schema';
+export { buildSahayogSchema, servedSchemaSDL, RESOLVERS } from './schema';
 export { RULES, MODULE_RULES } from './permissions';
 export { dataSourceOptions, openDataSource, migrate, ENTITIES, MIGRATIONS, type DatabaseOptions } from './database/data-source';
 export { RequestContext, type Actor, type RequestInfo } from './context/request-context';

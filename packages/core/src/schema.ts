@@ -1,8 +1,10 @@
 import 'reflect-metadata';
-import type { GraphQLSchema } from 'graphql';
+import { createPubSub } from '@graphql-yoga/subscription';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { buildSchema, type PubSub } from 'type-graphql';
 import { DateTime } from './common/scalars';
+import { validateInput } from './common/validation';
 import { AuthResolver } from './modules/auth/auth.resolver';
 import { BedUnitResolver, FacilityResolver, OrganisationFacilitiesResolver } from './modules/facility/facility.resolver';
 import { OrganisationResolver } from './modules/organisation/organisation.resolver';
@@ -28,8 +30,14 @@ export async function buildSahayogSchema(options: SchemaOptions): Promise<GraphQ
   const schema = await buildSchema({
     resolvers: RESOLVERS,
     pubSub: options.pubSub,
-    validate: { forbidUnknownValues: false },
+    validateFn: validateInput,
     scalarsMap: [{ type: Date, scalar: DateTime }],
   });
   return options.withPermissions === false ? schema : applyMiddleware(schema, permissions);
+}
+
+/** The SDL the gateway serves, in a stable order: what `packages/core/schema.graphql` must hold. */
+export async function servedSchemaSDL(): Promise<string> {
+  const schema = await buildSahayogSchema({ pubSub: createPubSub() });
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
 }

@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import { TestGateway, type GraphQLClient } from '@sahayog/testing';
+
+let t: TestGateway;
+let coordinator: GraphQLClient;
+
+beforeAll(async () => {
+  t = await TestGateway.start();
+  coordinator = await t.signIn('coordinator@mahima.demo');
+});
+afterAll(() => t.close());
+
+function nested(levels: number): string {
+  let selection = 'id';
+  for (let level = 0; level < levels; level++) {
+    selection = level % 2 === 0 ? `organisation { facilities { ${selection} } }` : `facilities { organisation { ${selection} } }`;
+  }
+  return `{ facilities { ${selection} } }`;
+}
+
+describe('hostile and malformed requests', () => {
+  it('answers a malformed JSON body with HTTP 400 and a coded error, no stack trace', async () => {
+    const before = await t.snapshot();
+    const response = await coordinator.post('{"query": "{ me { id } "');
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.body)).toEqual({
+      errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_USER_INPUT' } }],
+    });
+    expect(await t.snapshot()).toEqual(before);
+  });
+
+  it('refuses a query nested 20 levels deep before executing anything', async () => {
+    const response = await coordinator.request(nested(10));
+    expect(response.data).toBeUndefined();
+    expect(response.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0]?.message).toMatch(/depth|cost/i);
+    // Only the request's own sign-in check ran: no resolver reached the database.
+    expect(response.extensions?.['sqlStatements'] ?? 0).toBeLessThanOrEqual(4);
+  });
+
+  it('refuses an oversized body', async () => {
+    const response = await coordinator.post(JSON.stringify({ query: `{ me { id } }`, variables: { pad: 'x'.repeat(300_000) } }));
+    expect(response.status).toBe(413);
+    expect(JSON.parse(response.body).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('refuses a simple cross-site request (CSRF prevention)', async () => {
+    const response = await fetch(`${t.url}?query=${encodeURIComponent('{ organisations { id } }')}`, { method: 'GET' });
+    expect(response.status).toBe(400);
+  });
+
+  it('codes unknown fields and bad variables as BAD_USER_INPUT', async () => {
+    expect((await coordinator.error(`{ organisations { passwordHash } }`)).extensions?.['code']).toBe('BAD_USER_INPUT');
+    expect((await coordinator.error(`query($id: ID!) { facility(id: $id) { id } }`, {})).extensions?.['code']).toBe(
+      'BAD_USER_INPUT',
+    );
+  });
+
+  it('codes a non-UUID id as BAD_USER_INPUT and an unknown one as NOT_FOUND', async () => {
+    const bad = await coordinator.error(`{ facility(id: "42") { id } }`);
+    expect(bad.extensions).toEqual({ code: 'BAD_USER_INPUT', fields: ['id'] });
+    const missing = await coordinator.error(`query($id: ID!) { organisation(id: $id) { id } }`, { id: randomUUID() });
+    expect(missing.extensions).toEqual({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('cost of a facility list', () => {
+  const QUERY = `{ facilities { id name bedsAvailable units { id name available } organisation { id shortName } } }`;
+
+  async function addFacilities(count: number): Promise<void> {
+    const [org] = await t.sql<{ id: string }>(`SELECT id FROM organisation WHERE short_name = 'NEWLIGHT'`);
+    await t.sql(
+      `WITH f AS (
+         INSERT INTO facility (organisation_id, name, kind, district, state, country, services)
+         SELECT $1, 'Synthetic home ' || g, 'SHELTER_HOME', 'Kolkata', 'West Bengal', 'IN', '{SHELTER}'
+           FROM generate_series(1, $2) g
+         RETURNING id, organisation_id)
+       INSERT INTO bed_unit (organisation_id, facility_id, name, sex, min_age, max_age, capacity, occupied)
+       SELECT organisation_id, id, 'Girls 8-12', 'FEMALE', 8, 12, 10, 4 FROM f`,
+      [org?.id, count],
+    );
+  }
+
+  const statementsFor = async (): Promise<{ statements: number; facilities: number }> => {
+    const response = await coordinator.request<{ facilities: unknown[] }>(QUERY);
+    expect(response.errors).toBeUndefined();
+    return { statements: response.extensions?.['sqlStatements'] as number, facilities: response.data?.facilities.length ?? 0 };
+  };
+
+  it('does not grow with the number of facilities (5 and 200)', async () => {
+    await addFacilities(5);
+    const small = await statementsFor();
+    await addFacilities(195);
+    const large = await statementsFor();
+    expect(large.facilities - small.facilities).toBe(195);
+    expect(large.statements).toBe(small.statements);
+    expect(small.statements).toBeLessThanOrEqual(8);
+  });
+});
