@@ -4,7 +4,14 @@ export * from './common/errors';
 export * from './common/enums';
 export { buildSahayogSchema, servedSchemaSDL, RESOLVERS } from './schema';
 export { RULES, MODULE_RULES } from './permissions';
-export { dataSourceOptions, openDataSource, migrate, ENTITIES, MIGRATIONS, type DatabaseOptions } from './database/data-source';
+export {
+  dataSourceOptions,
+  openDataSource,
+  migrate,
+  ENTITIES,
+  MIGRATIONS,
+  type DatabaseOptions,
+} from './database/data-source';
 export { RequestContext, type Actor, type RequestInfo } from './context/request-context';
 export { UnitOfWork } from './context/unit-of-work';
 export type { Platform } from './context/platform';

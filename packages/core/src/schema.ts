@@ -6,7 +6,11 @@ import { buildSchema, type PubSub } from 'type-graphql';
 import { DateTime } from './common/scalars';
 import { validateInput } from './common/validation';
 import { AuthResolver } from './modules/auth/auth.resolver';
-import { BedUnitResolver, FacilityResolver, OrganisationFacilitiesResolver } from './modules/facility/facility.resolver';
+import {
+  BedUnitResolver,
+  FacilityResolver,
+  OrganisationFacilitiesResolver,
+} from './modules/facility/facility.resolver';
 import { OrganisationResolver } from './modules/organisation/organisation.resolver';
 import { UserResolver } from './modules/user/user.resolver';
 import { permissions } from './permissions';

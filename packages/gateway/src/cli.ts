@@ -54,7 +54,8 @@ async function serve(config: GatewayConfig): Promise<void> {
   const database = await openDatabase(config);
   const applied = await migrate(database.dataSource);
   if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
-  if (database.embedded && (await seedDemoNetwork(database.dataSource))) console.log('Seeded the fictional demo network.');
+  if (database.embedded && (await seedDemoNetwork(database.dataSource)))
+    console.log('Seeded the fictional demo network.');
   const gateway = await startGateway(config, database.dataSource, { logger });
 
   console.log(`\nSahayog is serving GraphQL at ${gateway.url}`);
@@ -99,7 +100,9 @@ async function seed(config: GatewayConfig, args: string[]): Promise<void> {
   try {
     await migrate(database.dataSource);
     const seeded = await seedDemoNetwork(database.dataSource);
-    console.log(seeded ? 'Seeded the fictional demo network.' : 'The database already holds organisations; nothing seeded.');
+    console.log(
+      seeded ? 'Seeded the fictional demo network.' : 'The database already holds organisations; nothing seeded.',
+    );
     if (seeded) printDemoAccounts();
   } finally {
     await database.close();

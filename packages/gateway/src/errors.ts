@@ -27,7 +27,11 @@ export function createErrorFormatter(production: boolean, logger: Logger) {
     }
     const code = formatted.extensions?.['code'];
     if (typeof code === 'string' && REQUEST_ERRORS.has(code)) {
-      return { message: formatted.message, ...where, extensions: { code: ErrorCode.BAD_USER_INPUT, fields: [], reason: code } };
+      return {
+        message: formatted.message,
+        ...where,
+        extensions: { code: ErrorCode.BAD_USER_INPUT, fields: [], reason: code },
+      };
     }
     logger.error({ err: original }, 'unexpected error');
     const detail =

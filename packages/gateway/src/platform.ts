@@ -16,7 +16,11 @@ export interface RunningPlatform {
 }
 
 /** With REDIS_URL, pub/sub and sign-in throttling are shared by every gateway replica; without, in-process. */
-export function createPlatform(config: GatewayConfig, dataSource: DataSource, options: PlatformOptions = {}): RunningPlatform {
+export function createPlatform(
+  config: GatewayConfig,
+  dataSource: DataSource,
+  options: PlatformOptions = {},
+): RunningPlatform {
   const clock = options.clock ?? (() => new Date());
   const redisClients: Redis[] = [];
   const redis = (): Redis => {
@@ -25,7 +29,9 @@ export function createPlatform(config: GatewayConfig, dataSource: DataSource, op
     return client;
   };
   const pubSub = createPubSub<Topics>(
-    config.redisUrl ? { eventTarget: createRedisEventTarget({ publishClient: redis(), subscribeClient: redis() }) } : {},
+    config.redisUrl
+      ? { eventTarget: createRedisEventTarget({ publishClient: redis(), subscribeClient: redis() }) }
+      : {},
   );
   const platform: Platform = {
     clock,

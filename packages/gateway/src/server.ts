@@ -109,11 +109,17 @@ const requestErrorHandler: ErrorRequestHandler = (error: { status?: number; type
       ? 'The request body is not valid JSON.'
       : 'The request could not be processed.';
   res.status(tooLarge || malformed ? status : 400).json({
-    errors: [{ message, extensions: { code: status >= 500 ? ErrorCode.INTERNAL_SERVER_ERROR : ErrorCode.BAD_USER_INPUT } }],
+    errors: [
+      { message, extensions: { code: status >= 500 ? ErrorCode.INTERNAL_SERVER_ERROR : ErrorCode.BAD_USER_INPUT } },
+    ],
   });
 };
 
-export async function startGateway(config: GatewayConfig, dataSource: DataSource, options: GatewayOptions): Promise<Gateway> {
+export async function startGateway(
+  config: GatewayConfig,
+  dataSource: DataSource,
+  options: GatewayOptions,
+): Promise<Gateway> {
   const { logger } = options;
   const running = createPlatform(config, dataSource, options);
   const contexts = new ContextFactory(dataSource, running.platform);
@@ -132,7 +138,10 @@ export async function startGateway(config: GatewayConfig, dataSource: DataSource
   app.disable('x-powered-by');
   const httpServer = createServer(app);
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const wsCleanup = useServer(subscriptionServerOptions(schema, contexts, armor.validationRules, formatError), wsServer);
+  const wsCleanup = useServer(
+    subscriptionServerOptions(schema, contexts, armor.validationRules, formatError),
+    wsServer,
+  );
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -141,6 +150,8 @@ export async function startGateway(config: GatewayConfig, dataSource: DataSource
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
+    // The CLI drains and stops everything in order on SIGINT/SIGTERM; Apollo must not race it.
+    stopOnTerminationSignals: false,
     validationRules: armor.validationRules,
     plugins: [
       ...armor.plugins,

@@ -94,7 +94,8 @@ export function subscriptionServerOptions(
         return [error as GraphQLError];
       }
       const errors = validate(schema, document, [...validationRules]);
-      if (errors.length) return errors.map((e) => new GraphQLError(e.message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+      if (errors.length)
+        return errors.map((e) => new GraphQLError(e.message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
       const params = ctx.connectionParams ?? {};
       const header = params['authorization'] ?? params['Authorization'];
       const probe = await contexts.create(bearerToken(typeof header === 'string' ? header : undefined), 'ws');
@@ -121,7 +122,10 @@ export function subscriptionServerOptions(
       if (!(Symbol.asyncIterator in stream)) return stream;
       return mapAsync(stream, async (payload) => {
         const ctx = await contextFor(connection);
-        return runIn(ctx, async () => execute({ ...args, rootValue: payload, contextValue: ctx }) as Promise<ExecutionResult>);
+        return runIn(
+          ctx,
+          async () => execute({ ...args, rootValue: payload, contextValue: ctx }) as Promise<ExecutionResult>,
+        );
       });
     },
   };

@@ -29,7 +29,10 @@ export class GraphQLClient {
     return { status: response.status, body: await response.text() };
   }
 
-  async request<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+  async request<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResponse<T>> {
     const { status, body } = await this.post(JSON.stringify({ query, variables }));
     return { status, ...(JSON.parse(body) as Omit<GraphQLResponse<T>, 'status'>) };
   }

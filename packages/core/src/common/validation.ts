@@ -33,6 +33,9 @@ export const validateInput: ValidatorFn = async (value, type, resolverData: Reso
   }
   if (problems.length) {
     const message = problems.map(({ path, messages }) => `${path}: ${messages.join('; ')}`).join('. ');
-    throw new BadUserInputError(message, problems.map(({ path }) => path));
+    throw new BadUserInputError(
+      message,
+      problems.map(({ path }) => path),
+    );
   }
 };

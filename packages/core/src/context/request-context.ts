@@ -87,7 +87,9 @@ export class RequestContext {
     this.unitOfWork.onAfterCommit(hook);
   }
 
-  private completeAuditEntry(entry: Omit<AuditEntry, 'actorUserId' | 'organisationId' | 'at'> & Partial<AuditEntry>): AuditEntry {
+  private completeAuditEntry(
+    entry: Omit<AuditEntry, 'actorUserId' | 'organisationId' | 'at'> & Partial<AuditEntry>,
+  ): AuditEntry {
     return {
       at: this.now(),
       actorUserId: this.actor?.userId ?? null,

@@ -6,7 +6,10 @@ import { createErrorFormatter } from '../errors';
 const silent = pino({ level: 'silent' });
 
 describe('error formatting', () => {
-  const bug = new GraphQLError('boom', { path: ['me'], originalError: new TypeError("Cannot read properties of undefined (reading 'id')") });
+  const bug = new GraphQLError('boom', {
+    path: ['me'],
+    originalError: new TypeError("Cannot read properties of undefined (reading 'id')"),
+  });
 
   it('hides an unexpected error behind a generic coded message in production', () => {
     const formatted = createErrorFormatter(true, silent)(bug.toJSON(), bug);
@@ -23,6 +26,9 @@ describe('error formatting', () => {
   it('passes coded errors through with their extensions', () => {
     const conflict = new ConflictError('changed by someone else', { current: { version: 3 } });
     const formatted = createErrorFormatter(true, silent)(conflict.toJSON(), conflict);
-    expect(formatted).toMatchObject({ message: 'changed by someone else', extensions: { code: 'CONFLICT', current: { version: 3 } } });
+    expect(formatted).toMatchObject({
+      message: 'changed by someone else',
+      extensions: { code: 'CONFLICT', current: { version: 3 } },
+    });
   });
 });

@@ -13,7 +13,8 @@ afterAll(() => t.close());
 function nested(levels: number): string {
   let selection = 'id';
   for (let level = 0; level < levels; level++) {
-    selection = level % 2 === 0 ? `organisation { facilities { ${selection} } }` : `facilities { organisation { ${selection} } }`;
+    selection =
+      level % 2 === 0 ? `organisation { facilities { ${selection} } }` : `facilities { organisation { ${selection} } }`;
   }
   return `{ facilities { ${selection} } }`;
 }
@@ -39,7 +40,9 @@ describe('hostile and malformed requests', () => {
   });
 
   it('refuses an oversized body', async () => {
-    const response = await coordinator.post(JSON.stringify({ query: `{ me { id } }`, variables: { pad: 'x'.repeat(300_000) } }));
+    const response = await coordinator.post(
+      JSON.stringify({ query: `{ me { id } }`, variables: { pad: 'x'.repeat(300_000) } }),
+    );
     expect(response.status).toBe(413);
     expect(JSON.parse(response.body).errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
@@ -84,7 +87,10 @@ describe('cost of a facility list', () => {
   const statementsFor = async (): Promise<{ statements: number; facilities: number }> => {
     const response = await coordinator.request<{ facilities: unknown[] }>(QUERY);
     expect(response.errors).toBeUndefined();
-    return { statements: response.extensions?.['sqlStatements'] as number, facilities: response.data?.facilities.length ?? 0 };
+    return {
+      statements: response.extensions?.['sqlStatements'] as number,
+      facilities: response.data?.facilities.length ?? 0,
+    };
   };
 
   it('does not grow with the number of facilities (5 and 200)', async () => {

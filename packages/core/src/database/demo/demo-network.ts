@@ -1,7 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { FacilityKind, OrganisationKind, Role, Service, Sex } from '../../common/enums';
 import { hashPassword } from '../../modules/auth/passwords';
-import { BedChangeReason, BedUnitEntity, BedUnitHistoryEntity, FacilityEntity } from '../../modules/facility/facility.entity';
+import {
+  BedChangeReason,
+  BedUnitEntity,
+  BedUnitHistoryEntity,
+  FacilityEntity,
+} from '../../modules/facility/facility.entity';
 import { OrganisationEntity } from '../../modules/organisation/organisation.entity';
 import { MembershipEntity, UserEntity } from '../../modules/user/user.entity';
 
@@ -43,8 +48,16 @@ interface DemoOrganisation {
 }
 
 const WB = { state: 'West Bengal', country: 'IN' };
-const { SHELTER, MEDICAL, COUNSELLING, LEGAL_AID, EDUCATION, VOCATIONAL_TRAINING, FAMILY_TRACING, REPATRIATION_SUPPORT } =
-  Service;
+const {
+  SHELTER,
+  MEDICAL,
+  COUNSELLING,
+  LEGAL_AID,
+  EDUCATION,
+  VOCATIONAL_TRAINING,
+  FAMILY_TRACING,
+  REPATRIATION_SUPPORT,
+} = Service;
 
 export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
   {
@@ -62,7 +75,16 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
         ...WB,
         address: 'Demo address 1, Sonagachi, Kolkata 700005',
         services: [MEDICAL, COUNSELLING, EDUCATION],
-        units: [{ name: 'Emergency night beds, girls 5-14', sex: Sex.FEMALE, minAge: 5, maxAge: 14, capacity: 6, occupied: 6 }],
+        units: [
+          {
+            name: 'Emergency night beds, girls 5-14',
+            sex: Sex.FEMALE,
+            minAge: 5,
+            maxAge: 14,
+            capacity: 6,
+            occupied: 6,
+          },
+        ],
       },
     ],
   },

@@ -1,7 +1,14 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 const list = (values: string[]): string => values.map((v) => `'${v}'`).join(', ');
-const ROLES = list(['NETWORK_ADMIN', 'ORG_ADMIN', 'CASEWORKER', 'SHELTER_COORDINATOR', 'REPATRIATION_LIAISON', 'VIEWER']);
+const ROLES = list([
+  'NETWORK_ADMIN',
+  'ORG_ADMIN',
+  'CASEWORKER',
+  'SHELTER_COORDINATOR',
+  'REPATRIATION_LIAISON',
+  'VIEWER',
+]);
 const SERVICES = list([
   'SHELTER',
   'MEDICAL',
@@ -125,7 +132,15 @@ export class Foundation1763870000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['audit_event', 'bed_unit_history', 'bed_unit', 'facility', 'membership', 'app_user', 'organisation']) {
+    for (const table of [
+      'audit_event',
+      'bed_unit_history',
+      'bed_unit',
+      'facility',
+      'membership',
+      'app_user',
+      'organisation',
+    ]) {
       await q.query(`DROP TABLE ${table}`);
     }
   }

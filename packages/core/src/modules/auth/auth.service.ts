@@ -33,7 +33,12 @@ async function findCredentials(manager: EntityManager, email: string): Promise<C
   );
   const row = rows[0];
   return row
-    ? { userId: row.user_id, organisationId: row.organisation_id, passwordHash: row.password_hash, mayEnter: row.may_enter }
+    ? {
+        userId: row.user_id,
+        organisationId: row.organisation_id,
+        passwordHash: row.password_hash,
+        mayEnter: row.may_enter,
+      }
     : null;
 }
 
@@ -62,7 +67,10 @@ export async function login(ctx: RequestContext, emailInput: string, password: s
   const manager = await ctx.db();
   const [user, membership] = await Promise.all([
     manager.findOneByOrFail(UserEntity, { id: credentials.userId }),
-    manager.findOneByOrFail(MembershipEntity, { userId: credentials.userId, organisationId: credentials.organisationId }),
+    manager.findOneByOrFail(MembershipEntity, {
+      userId: credentials.userId,
+      organisationId: credentials.organisationId,
+    }),
   ]);
   const token = await sessions.issue({ userId: user.id, organisationId: membership.organisationId });
   ctx.audit({

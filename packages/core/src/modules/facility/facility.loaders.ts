@@ -8,7 +8,9 @@ export const facilityById = defineLoader<string, FacilityEntity | null>('facilit
 });
 
 export const unitsByFacility = defineLoader<string, BedUnitEntity[]>('unitsByFacility', async (ctx, facilityIds) => {
-  const rows = await (await ctx.repo(BedUnitEntity)).find({
+  const rows = await (
+    await ctx.repo(BedUnitEntity)
+  ).find({
     where: { facilityId: In([...facilityIds]) },
     order: { name: 'ASC' },
   });
@@ -18,7 +20,9 @@ export const unitsByFacility = defineLoader<string, BedUnitEntity[]>('unitsByFac
 export const facilitiesByOrganisation = defineLoader<string, FacilityEntity[]>(
   'facilitiesByOrganisation',
   async (ctx, organisationIds) => {
-    const rows = await (await ctx.repo(FacilityEntity)).find({
+    const rows = await (
+      await ctx.repo(FacilityEntity)
+    ).find({
       where: { organisationId: In([...organisationIds]) },
       order: { name: 'ASC' },
     });

@@ -61,7 +61,10 @@ export class BedUnitResolver {
   }
 
   @Mutation(() => BedUnit)
-  updateBedUnit(@Arg('input', () => UpdateBedUnitInput) input: UpdateBedUnitInput, @Ctx() ctx: RequestContext): Promise<BedUnit> {
+  updateBedUnit(
+    @Arg('input', () => UpdateBedUnitInput) input: UpdateBedUnitInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<BedUnit> {
     return updateBedUnit(ctx, input);
   }
 

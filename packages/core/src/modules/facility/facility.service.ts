@@ -3,7 +3,13 @@ import { BadUserInputError, ConflictError, NotFoundError } from '../../common/er
 import { requireUuid } from '../../common/ids';
 import type { RequestContext } from '../../context/request-context';
 import { Topic, type BedUnitChanged } from '../../context/topics';
-import { BedChangeReason, BedUnitEntity, BedUnitHistoryEntity, FacilityEntity, type BedCounts } from './facility.entity';
+import {
+  BedChangeReason,
+  BedUnitEntity,
+  BedUnitHistoryEntity,
+  FacilityEntity,
+  type BedCounts,
+} from './facility.entity';
 import { facilityById, unitsByFacility } from './facility.loaders';
 import { BedUnit, Facility, type BedSearch, type UpdateBedUnitInput } from './facility.types';
 
@@ -123,7 +129,11 @@ export async function bedAvailability(ctx: RequestContext, filter: BedSearch = {
   return (await qb.getMany()).map(toBedUnit);
 }
 
-const countsOf = (unit: BedCounts): BedCounts => ({ capacity: unit.capacity, occupied: unit.occupied, held: unit.held });
+const countsOf = (unit: BedCounts): BedCounts => ({
+  capacity: unit.capacity,
+  occupied: unit.occupied,
+  held: unit.held,
+});
 
 /**
  * A coordinator's edit of their own unit. The version must match what they saw, so two coordinators
@@ -176,7 +186,12 @@ export async function updateBedUnit(ctx: RequestContext, input: UpdateBedUnitInp
     after: countsOf(updated),
     note: input.note ?? null,
   });
-  ctx.audit({ action: 'BED_UNIT_UPDATED', entityType: 'BedUnit', entityId: unit.id, detail: { before, after: countsOf(updated) } });
+  ctx.audit({
+    action: 'BED_UNIT_UPDATED',
+    entityType: 'BedUnit',
+    entityId: unit.id,
+    detail: { before, after: countsOf(updated) },
+  });
 
   const facility = await ctx.loaders.get(facilityById).load(unit.facilityId);
   publishBedUnitChanged(ctx, { unitId: unit.id, district: facility?.district ?? '' });

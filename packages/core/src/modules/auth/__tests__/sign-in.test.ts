@@ -21,10 +21,12 @@ const codeOf = async (client: GraphQLClient, query: string, variables?: Record<s
 
 describe('sign-in', () => {
   it('signs a demo coordinator in and answers me with their organisation and roles', async () => {
-    const { login } = await t.anonymous().data<{ login: { accessToken: string; expiresAt: string; user: object } }>(LOGIN, {
-      email: 'Coordinator@Mahima.demo',
-      password: 'sahayog-demo',
-    });
+    const { login } = await t
+      .anonymous()
+      .data<{ login: { accessToken: string; expiresAt: string; user: object } }>(LOGIN, {
+        email: 'Coordinator@Mahima.demo',
+        password: 'sahayog-demo',
+      });
     expect(login.user).toEqual({
       email: 'coordinator@mahima.demo',
       displayName: 'Priyanka Mistry',
@@ -33,7 +35,9 @@ describe('sign-in', () => {
     });
     expect(new Date(login.expiresAt).getTime()).toBeGreaterThan(Date.now());
     const me = await t.withToken(login.accessToken).data(ME);
-    expect(me).toEqual({ me: { email: 'coordinator@mahima.demo', roles: ['SHELTER_COORDINATOR'], organisation: { shortName: 'MAHIMA' } } });
+    expect(me).toEqual({
+      me: { email: 'coordinator@mahima.demo', roles: ['SHELTER_COORDINATOR'], organisation: { shortName: 'MAHIMA' } },
+    });
     const [entry] = await t.sql(`SELECT action FROM audit_event ORDER BY id DESC LIMIT 1`);
     expect(entry).toEqual({ action: 'LOGIN' });
   });

@@ -77,7 +77,7 @@ describe('the network bed board', () => {
     expect(boys.map((u) => u.facility.name)).toEqual(["Premanand Boys' Home"]);
   });
 
-  it('sums free beds per facility and lists an organisation\'s facilities', async () => {
+  it("sums free beds per facility and lists an organisation's facilities", async () => {
     const { organisations } = await mahimaCoordinator.data<{
       organisations: { shortName: string; facilities: { name: string; bedsAvailable: number }[] }[];
     }>(`{ organisations { shortName facilities { name bedsAvailable } } }`);

@@ -10,7 +10,9 @@ let mahimaAdmin: GraphQLClient;
 let mahimaViewer: GraphQLClient;
 let newlightCoordinator: GraphQLClient;
 
-async function unitOf(facility: string): Promise<{ id: string; version: number; capacity: number; occupied: number; held: number }> {
+async function unitOf(
+  facility: string,
+): Promise<{ id: string; version: number; capacity: number; occupied: number; held: number }> {
   const [row] = await t.sql<{ id: string; version: number; capacity: number; occupied: number; held: number }>(
     `SELECT u.id, u.version, u.capacity, u.occupied, u.held FROM bed_unit u JOIN facility f ON f.id = u.facility_id
       WHERE f.name = $1 ORDER BY u.name LIMIT 1`,
@@ -37,7 +39,13 @@ describe('a coordinator keeps their own units current', () => {
     const data = await mahimaCoordinator.data<{ updateBedUnit: Record<string, number> }>(UPDATE, {
       input: { unitId: unit.id, expectedVersion: unit.version, occupied: 11, note: 'one girl arrived from CWC' },
     });
-    expect(data.updateBedUnit).toMatchObject({ capacity: 12, occupied: 11, held: 0, available: 1, version: unit.version + 1 });
+    expect(data.updateBedUnit).toMatchObject({
+      capacity: 12,
+      occupied: 11,
+      held: 0,
+      available: 1,
+      version: unit.version + 1,
+    });
 
     const history = await t.sql<{ before: object; after: object; note: string; actor: string }>(
       `SELECT h.before, h.after, h.note, u.email AS actor FROM bed_unit_history h JOIN app_user u ON u.id = h.actor_user_id
@@ -158,7 +166,9 @@ describe('refused updates write nothing', () => {
 
   it('the CHECK constraint stands behind the service', async () => {
     const unit = await unitOf('Mahima Udaan');
-    await expect(t.sql(`UPDATE bed_unit SET occupied = capacity + 1 WHERE id = $1`, [unit.id])).rejects.toThrow(/bed_unit_beds/);
+    await expect(t.sql(`UPDATE bed_unit SET occupied = capacity + 1 WHERE id = $1`, [unit.id])).rejects.toThrow(
+      /bed_unit_beds/,
+    );
     await expect(t.sql(`UPDATE bed_unit SET held = -1 WHERE id = $1`, [unit.id])).rejects.toThrow(/bed_unit_beds/);
   });
 });
@@ -175,7 +185,9 @@ describe('bedAvailabilityChanged', () => {
     await subscriptions.connected();
     await new Promise((resolve) => setTimeout(resolve, 300));
     try {
-      await newlightCoordinator.data(UPDATE, { input: { unitId: unit.id, expectedVersion: unit.version, occupied: 20 } });
+      await newlightCoordinator.data(UPDATE, {
+        input: { unitId: unit.id, expectedVersion: unit.version, occupied: 20 },
+      });
       const event = await south.next();
       expect(event.errors).toBeUndefined();
       expect(event.data?.bedAvailabilityChanged).toMatchObject({ id: unit.id, occupied: 20 });
