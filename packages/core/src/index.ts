@@ -22,3 +22,12 @@ export { LoginThrottle, DEFAULT_THROTTLE_LIMITS, type ThrottleLimits } from './m
 export { resolveActor } from './modules/auth/auth.service';
 export { hashPassword } from './modules/auth/passwords';
 export { seedDemoNetwork, DEMO_PASSWORD, demoAccounts } from './database/demo/demo-network';
+export {
+  IdentityCipher,
+  parseDataKeys,
+  formatDataKeys,
+  generateDataKey,
+  type DataKey,
+} from './modules/subject/identity-cipher';
+export { rotateIdentityKeys } from './database/key-rotation';
+export { expireHolds } from './modules/referral/referral.service';

@@ -4,9 +4,18 @@ import { deny, type Rule, type RuleMap } from './common/rules';
 import { authRules } from './modules/auth/auth.rules';
 import { facilityRules } from './modules/facility/facility.rules';
 import { organisationRules } from './modules/organisation/organisation.rules';
+import { referralRules } from './modules/referral/referral.rules';
+import { subjectRules } from './modules/subject/subject.rules';
 import { userRules } from './modules/user/user.rules';
 
-export const MODULE_RULES: RuleMap[] = [authRules, userRules, organisationRules, facilityRules];
+export const MODULE_RULES: RuleMap[] = [
+  authRules,
+  userRules,
+  organisationRules,
+  facilityRules,
+  subjectRules,
+  referralRules,
+];
 
 /** One map from every module's; a field claimed by two modules is a mistake worth failing on. */
 export function mergeRules(maps: RuleMap[]): RuleMap {

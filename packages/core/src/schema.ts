@@ -12,6 +12,8 @@ import {
   OrganisationFacilitiesResolver,
 } from './modules/facility/facility.resolver';
 import { OrganisationResolver } from './modules/organisation/organisation.resolver';
+import { ReferralEventResolver, ReferralResolver } from './modules/referral/referral.resolver';
+import { ConsentResolver, SubjectResolver } from './modules/subject/subject.resolver';
 import { UserResolver } from './modules/user/user.resolver';
 import { permissions } from './permissions';
 
@@ -22,6 +24,10 @@ export const RESOLVERS = [
   FacilityResolver,
   BedUnitResolver,
   OrganisationFacilitiesResolver,
+  SubjectResolver,
+  ConsentResolver,
+  ReferralResolver,
+  ReferralEventResolver,
 ] as const;
 
 export interface SchemaOptions {

@@ -1,8 +1,19 @@
 #!/usr/bin/env node
-import { demoAccounts, DEMO_PASSWORD, migrate, openDataSource, seedDemoNetwork } from '@sahayog/core';
+import { writeFileSync } from 'node:fs';
+import {
+  demoAccounts,
+  DEMO_PASSWORD,
+  formatDataKeys,
+  generateDataKey,
+  IdentityCipher,
+  migrate,
+  openDataSource,
+  rotateIdentityKeys,
+  seedDemoNetwork,
+} from '@sahayog/core';
 import pino from 'pino';
 import type { DataSource } from 'typeorm';
-import { ConfigError, loadConfig, type GatewayConfig } from './config';
+import { ConfigError, dataKeyFile, loadConfig, type GatewayConfig } from './config';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database';
 import { startGateway } from './server';
 
@@ -12,6 +23,7 @@ Commands:
   serve          migrate, then serve GraphQL (an embedded PostgreSQL with the demo network when DATABASE_URL is unset)
   migrate        apply pending migrations to DATABASE_URL (or the embedded database)
   seed --demo    load the fictional demo network into an empty database
+  keys rotate    re-seal every subject's identity under the current data key (see README, Key rotation)
 `;
 
 interface Database {
@@ -109,6 +121,34 @@ async function seed(config: GatewayConfig, args: string[]): Promise<void> {
   }
 }
 
+/**
+ * With SAHAYOG_DATA_KEY, its first key is the current one and the operator has already rolled it out;
+ * in development a new key is generated into the data folder first, the old ones kept for reading.
+ */
+async function rotateKeys(config: GatewayConfig, args: string[]): Promise<void> {
+  if (args[0] !== 'rotate') {
+    console.error('Usage: sahayog keys rotate');
+    process.exitCode = 2;
+    return;
+  }
+  let keys = config.dataKeys;
+  if (!process.env['SAHAYOG_DATA_KEY']) {
+    keys = [generateDataKey(), ...keys];
+    writeFileSync(dataKeyFile(config.dataDir), formatDataKeys(keys), { mode: 0o600 });
+    console.log(
+      `Generated data key ${keys[0]?.id} in ${dataKeyFile(config.dataDir)}; restart running gateways to use it.`,
+    );
+  }
+  const database = await openDatabase(config);
+  try {
+    await migrate(database.dataSource);
+    const resealed = await rotateIdentityKeys(database.dataSource, new IdentityCipher(keys));
+    console.log(`Re-sealed ${resealed} identities under key ${keys[0]?.id}.`);
+  } finally {
+    await database.close();
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...args] = argv;
   const config = loadConfig();
@@ -119,6 +159,8 @@ async function main(argv: string[]): Promise<void> {
       return runMigrations(config);
     case 'seed':
       return seed(config, args);
+    case 'keys':
+      return rotateKeys(config, args);
     default:
       console.log(USAGE);
       process.exitCode = command === undefined || command === 'help' || command === '--help' ? 0 : 2;

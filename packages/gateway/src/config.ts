@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { formatDataKeys, generateDataKey, parseDataKeys, type DataKey } from '@sahayog/core';
 
 export interface GatewayConfig {
   production: boolean;
@@ -12,6 +13,11 @@ export interface GatewayConfig {
   redisUrl: string | undefined;
   dataDir: string;
   jwtSecret: Uint8Array;
+  /** Identity encryption keys, the current one first. */
+  dataKeys: DataKey[];
+  referralHoldHours: number;
+  /** How often this replica looks for expired bed holds. */
+  holdExpiryIntervalMs: number;
   accessTokenTtlSeconds: number;
   dbPoolSize: number;
   statementTimeoutMs: number;
@@ -54,6 +60,25 @@ function signingSecret(env: Env, production: boolean, dataDir: string): Uint8Arr
   return new TextEncoder().encode(readFileSync(file, 'utf8').trim());
 }
 
+/** Like the signing secret: generated and kept in the data folder in development, required in production. */
+function dataKeys(env: Env, production: boolean, dataDir: string): DataKey[] {
+  const given = env['SAHAYOG_DATA_KEY'];
+  try {
+    if (given) return parseDataKeys(given);
+  } catch (error) {
+    throw new ConfigError(`SAHAYOG_DATA_KEY: ${(error as Error).message}`);
+  }
+  if (production) throw new ConfigError('SAHAYOG_DATA_KEY is required in production');
+  const file = dataKeyFile(dataDir);
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, formatDataKeys([generateDataKey('dev1')]), { mode: 0o600 });
+  }
+  return parseDataKeys(readFileSync(file, 'utf8'));
+}
+
+export const dataKeyFile = (dataDir: string): string => path.join(dataDir, 'data-keys');
+
 export function loadConfig(env: Env = process.env): GatewayConfig {
   const production = env['NODE_ENV'] === 'production';
   const dataDir = path.resolve(env['SAHAYOG_DATA_DIR'] ?? '.data');
@@ -67,6 +92,9 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     redisUrl: env['REDIS_URL'] || undefined,
     dataDir,
     jwtSecret: signingSecret(env, production, dataDir),
+    dataKeys: dataKeys(env, production, dataDir),
+    referralHoldHours: integer(env, 'REFERRAL_HOLD_HOURS', 72, 1, 24 * 30),
+    holdExpiryIntervalMs: integer(env, 'HOLD_EXPIRY_INTERVAL_MS', 60_000, 1000, 3_600_000),
     accessTokenTtlSeconds: integer(env, 'ACCESS_TOKEN_TTL_SECONDS', 8 * 3600, 60, 7 * 24 * 3600),
     dbPoolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 200),
     statementTimeoutMs: integer(env, 'STATEMENT_TIMEOUT_MS', 15_000, 100, 600_000),

@@ -1,6 +1,14 @@
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub } from '@graphql-yoga/subscription';
-import { AuditLog, LoginThrottle, SessionTokens, type Platform, type ThrottleLimits, type Topics } from '@sahayog/core';
+import {
+  AuditLog,
+  IdentityCipher,
+  LoginThrottle,
+  SessionTokens,
+  type Platform,
+  type ThrottleLimits,
+  type Topics,
+} from '@sahayog/core';
 import Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
 import type { GatewayConfig } from './config';
@@ -39,6 +47,8 @@ export function createPlatform(
     audit: new AuditLog(dataSource),
     sessions: new SessionTokens(config.jwtSecret, config.accessTokenTtlSeconds, clock),
     loginThrottle: new LoginThrottle(options.throttleLimits, config.redisUrl ? redis() : undefined),
+    identityCipher: new IdentityCipher(config.dataKeys),
+    settings: { referralHoldHours: config.referralHoldHours },
   };
   return {
     platform,

@@ -33,4 +33,9 @@ export class ContextFactory {
     }
     return new RequestContext(null, new UnitOfWork(this.dataSource, null), this.platform, { clientAddress });
   }
+
+  /** For the platform's own background work: no actor, so no request-only permission applies. */
+  system(): RequestContext {
+    return new RequestContext(null, new UnitOfWork(this.dataSource, null), this.platform, { clientAddress: 'system' });
+  }
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { DEMO_PASSWORD, openDataSource, type ThrottleLimits } from '@sahayog/core';
+import { DEMO_PASSWORD, generateDataKey, openDataSource, type DataKey, type ThrottleLimits } from '@sahayog/core';
 import { startGateway, type Gateway, type GatewayConfig } from '@sahayog/gateway';
 import pino from 'pino';
 import type { DataSource } from 'typeorm';
@@ -20,10 +20,24 @@ export class TestClock {
 export interface TestGatewayOptions {
   throttleLimits?: ThrottleLimits;
   accessTokenTtlSeconds?: number;
+  dataKeys?: DataKey[];
 }
 
 /** Tables checked by `snapshot()`; a refused request must leave every one of them as it was. */
-const TABLES = ['organisation', 'app_user', 'membership', 'facility', 'bed_unit', 'bed_unit_history', 'audit_event'];
+const TABLES = [
+  'organisation',
+  'app_user',
+  'membership',
+  'facility',
+  'bed_unit',
+  'bed_unit_history',
+  'audit_event',
+  'code_counter',
+  'subject',
+  'consent',
+  'referral',
+  'referral_event',
+];
 
 export type TableSnapshot = Record<string, { rows: number; digest: string }>;
 
@@ -48,6 +62,10 @@ export class TestGateway {
       redisUrl: undefined,
       dataDir: '',
       jwtSecret: randomBytes(32),
+      dataKeys: options.dataKeys ?? [generateDataKey('test1')],
+      referralHoldHours: 72,
+      // Tests drive expiry themselves, with the test clock: `expireHolds()`.
+      holdExpiryIntervalMs: 3_600_000,
       accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600,
       dbPoolSize: 40,
       statementTimeoutMs: 15_000,
@@ -84,6 +102,11 @@ export class TestGateway {
       { email, password },
     );
     return this.withToken(data.login.accessToken);
+  }
+
+  /** Runs the bed-hold expiry job now, at the test clock's time. */
+  expireHolds(): Promise<number> {
+    return this.gateway.holdExpiry.runOnce();
   }
 
   sql<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {

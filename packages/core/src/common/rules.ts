@@ -13,10 +13,21 @@ export const isAuthenticated: Rule = rule('isAuthenticated', { cache: 'contextua
   (_parent, _args, ctx: RequestContext) => (ctx.actor ? true : new UnauthenticatedError()),
 );
 
-/** Signed in, with at least one of the roles in the caller's active membership. */
+const roleRules = new Map<string, Rule>();
+
+/**
+ * Signed in, with at least one of the roles in the caller's active membership. One rule instance per set
+ * of roles: shield caches rules by name and refuses two different rules under one name.
+ */
 export function hasRole(...roles: Role[]): Rule {
-  const holdsRole = rule(`hasRole(${[...roles].sort().join(',')})`, { cache: 'contextual' })(
-    (_parent, _args, ctx: RequestContext) => (ctx.hasRole(...roles) ? true : new ForbiddenError()),
-  );
-  return chain(isAuthenticated, holdsRole);
+  const name = `hasRole(${[...roles].sort().join(',')})`;
+  let combined = roleRules.get(name);
+  if (!combined) {
+    const holdsRole = rule(name, { cache: 'contextual' })((_parent, _args, ctx: RequestContext) =>
+      ctx.hasRole(...roles) ? true : new ForbiddenError(),
+    );
+    combined = chain(isAuthenticated, holdsRole);
+    roleRules.set(name, combined);
+  }
+  return combined;
 }

@@ -2,7 +2,13 @@ import type { PubSub } from '@graphql-yoga/subscription';
 import type { AuditLog } from '../modules/audit/audit.chain';
 import type { LoginThrottle } from '../modules/auth/login-throttle';
 import type { SessionTokens } from '../modules/auth/session-tokens';
+import type { IdentityCipher } from '../modules/subject/identity-cipher';
 import type { Topics } from './topics';
+
+export interface Settings {
+  /** How long an accepted referral holds its bed before the hold expires. */
+  referralHoldHours: number;
+}
 
 /** Process-wide services a request context hands to the modules; built once by the gateway. */
 export interface Platform {
@@ -11,4 +17,6 @@ export interface Platform {
   readonly audit: AuditLog;
   readonly sessions: SessionTokens;
   readonly loginThrottle: LoginThrottle;
+  readonly identityCipher: IdentityCipher;
+  readonly settings: Settings;
 }

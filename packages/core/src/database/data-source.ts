@@ -3,7 +3,10 @@ import { AuditEventEntity } from '../modules/audit/audit.entity';
 import { BedUnitEntity, BedUnitHistoryEntity, FacilityEntity } from '../modules/facility/facility.entity';
 import { OrganisationEntity } from '../modules/organisation/organisation.entity';
 import { MembershipEntity, UserEntity } from '../modules/user/user.entity';
+import { ReferralEntity, ReferralEventEntity } from '../modules/referral/referral.entity';
+import { ConsentEntity, SubjectEntity } from '../modules/subject/subject.entity';
 import { Foundation1763870000000 } from './migrations/1763870000000-Foundation';
+import { Referrals1763880000000 } from './migrations/1763880000000-Referrals';
 import { SnakeNamingStrategy } from './naming-strategy';
 import { StatementCounter } from './statement-counter';
 
@@ -15,9 +18,13 @@ export const ENTITIES = [
   BedUnitEntity,
   BedUnitHistoryEntity,
   AuditEventEntity,
+  SubjectEntity,
+  ConsentEntity,
+  ReferralEntity,
+  ReferralEventEntity,
 ];
 
-export const MIGRATIONS = [Foundation1763870000000];
+export const MIGRATIONS = [Foundation1763870000000, Referrals1763880000000];
 
 export interface DatabaseOptions {
   url: string;

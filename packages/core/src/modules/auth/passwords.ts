@@ -1,11 +1,11 @@
-import { Algorithm, hash, verify } from '@node-rs/argon2';
+import { hash, verify } from '@node-rs/argon2';
 
 /**
- * argon2id with the library's defaults (19 MiB, 2 passes, 1 lane: OWASP's recommended minimum). Chosen
+ * argon2id, the library's default, with its default cost (19 MiB, 2 passes, 1 lane: OWASP's recommended minimum). Chosen
  * over the `argon2` package, whose prebuilt Linux binary crashes on load on our machines.
  */
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, { algorithm: Algorithm.Argon2id });
+  return hash(password);
 }
 
 export function verifyPassword(passwordHash: string, password: string): Promise<boolean> {

@@ -90,6 +90,12 @@ export interface BedCounts {
 export enum BedChangeReason {
   CREATED = 'CREATED',
   EDITED = 'EDITED',
+  /** An accepted referral reserved a bed. */
+  HELD = 'HELD',
+  /** A hold ended without arrival: cancelled or expired. */
+  RELEASED = 'RELEASED',
+  /** The referred person arrived: the hold became an occupied bed. */
+  ARRIVED = 'ARRIVED',
 }
 
 /** Every change of a unit's counts, for occupancy charts and for answering "who changed this". */

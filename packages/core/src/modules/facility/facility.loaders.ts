@@ -29,3 +29,8 @@ export const facilitiesByOrganisation = defineLoader<string, FacilityEntity[]>(
     return groupByKey(organisationIds, rows, (row) => row.organisationId);
   },
 );
+
+export const unitById = defineLoader<string, BedUnitEntity | null>('unitById', async (ctx, ids) => {
+  const rows = await (await ctx.repo(BedUnitEntity)).findBy({ id: In([...ids]) });
+  return byKey(ids, rows, (row) => row.id, null);
+});

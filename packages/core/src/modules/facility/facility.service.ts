@@ -1,5 +1,5 @@
 import type { SelectQueryBuilder } from 'typeorm';
-import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors';
+import { BadUserInputError, ConflictError, NoCapacityError, NotFoundError } from '../../common/errors';
 import { requireUuid } from '../../common/ids';
 import type { RequestContext } from '../../context/request-context';
 import { Topic, type BedUnitChanged } from '../../context/topics';
@@ -10,7 +10,7 @@ import {
   FacilityEntity,
   type BedCounts,
 } from './facility.entity';
-import { facilityById, unitsByFacility } from './facility.loaders';
+import { facilityById, unitById, unitsByFacility } from './facility.loaders';
 import { BedUnit, Facility, type BedSearch, type UpdateBedUnitInput } from './facility.types';
 
 export function toFacility(ctx: RequestContext, entity: FacilityEntity): Facility {
@@ -175,31 +175,93 @@ export async function updateBedUnit(ctx: RequestContext, input: UpdateBedUnitInp
     .execute();
   const updated = (await units.findOne(unit.id)) as BedUnitEntity;
 
-  const manager = await ctx.db();
-  await manager.insert(BedUnitHistoryEntity, {
-    organisationId: unit.organisationId,
-    bedUnitId: unit.id,
-    at: ctx.now(),
-    actorUserId: actor.userId,
-    reason: BedChangeReason.EDITED,
-    before,
-    after: countsOf(updated),
-    note: input.note ?? null,
-  });
+  await recordBedChange(ctx, updated, BedChangeReason.EDITED, before, input.note ?? null);
   ctx.audit({
     action: 'BED_UNIT_UPDATED',
     entityType: 'BedUnit',
     entityId: unit.id,
     detail: { before, after: countsOf(updated) },
   });
-
-  const facility = await ctx.loaders.get(facilityById).load(unit.facilityId);
-  publishBedUnitChanged(ctx, { unitId: unit.id, district: facility?.district ?? '' });
   return toBedUnit(updated);
 }
 
-function publishBedUnitChanged(ctx: RequestContext, event: BedUnitChanged): void {
+/** History row and live event for every change of a unit's counts. */
+async function recordBedChange(
+  ctx: RequestContext,
+  unit: BedUnitEntity,
+  reason: BedChangeReason,
+  before: BedCounts,
+  note: string | null,
+): Promise<void> {
+  await (
+    await ctx.db()
+  ).insert(BedUnitHistoryEntity, {
+    organisationId: unit.organisationId,
+    bedUnitId: unit.id,
+    at: ctx.now(),
+    actorUserId: ctx.actor?.userId ?? null,
+    reason,
+    before,
+    after: countsOf(unit),
+    note,
+  });
+  const facility = await ctx.loaders.get(facilityById).load(unit.facilityId);
+  const event: BedUnitChanged = { unitId: unit.id, district: facility?.district ?? '' };
   ctx.afterCommit(() => ctx.platform.pubSub.publish(Topic.BED_UNIT_CHANGED, event));
+}
+
+/** A unit of the caller's own organisation, for placing a referral into. */
+export async function ownUnit(ctx: RequestContext, unitId: string, path: string): Promise<BedUnitEntity> {
+  const unit = await (await ctx.owned(BedUnitEntity)).findOne(requireUuid(unitId, path));
+  if (!unit) throw new NotFoundError('Bed unit');
+  return unit;
+}
+
+interface BedMove {
+  held: -1 | 0 | 1;
+  occupied: 0 | 1;
+  reason: BedChangeReason;
+}
+
+const HOLD: BedMove = { held: 1, occupied: 0, reason: BedChangeReason.HELD };
+const RELEASE: BedMove = { held: -1, occupied: 0, reason: BedChangeReason.RELEASED };
+const ARRIVE: BedMove = { held: -1, occupied: 1, reason: BedChangeReason.ARRIVED };
+
+/**
+ * Moves beds in one guarded statement. Taking a hold succeeds only while a bed is free: concurrent
+ * accepts queue on the row and re-check the guard, so the last bed goes to exactly one of them; the
+ * CHECK constraint stands behind every other move.
+ */
+async function moveBeds(ctx: RequestContext, unitId: string, move: BedMove, note: string): Promise<BedUnitEntity> {
+  const rows: { id: string }[] = await (
+    await ctx.db()
+  ).query(
+    `UPDATE bed_unit SET held = held + $2, occupied = occupied + $3, version = version + 1, updated_at = now()
+      WHERE id = $1 AND ($2 <= 0 OR capacity - occupied - held >= $2)
+      RETURNING id`,
+    [unitId, move.held, move.occupied],
+  );
+  if (rows.length === 0) throw new NoCapacityError();
+  const loader = ctx.loaders.get(unitById).clear(unitId);
+  const unit = (await loader.load(unitId)) as BedUnitEntity;
+  const before = { capacity: unit.capacity, occupied: unit.occupied - move.occupied, held: unit.held - move.held };
+  await recordBedChange(ctx, unit, move.reason, before, note);
+  return unit;
+}
+
+export const holdBed = (ctx: RequestContext, unitId: string, note: string): Promise<BedUnitEntity> =>
+  moveBeds(ctx, unitId, HOLD, note);
+
+export const releaseBed = (ctx: RequestContext, unitId: string, note: string): Promise<BedUnitEntity> =>
+  moveBeds(ctx, unitId, RELEASE, note);
+
+export const occupyHeldBed = (ctx: RequestContext, unitId: string, note: string): Promise<BedUnitEntity> =>
+  moveBeds(ctx, unitId, ARRIVE, note);
+
+export async function unitOf(ctx: RequestContext, unitId: string): Promise<BedUnit> {
+  const unit = await ctx.loaders.get(unitById).load(unitId);
+  if (!unit) throw new Error(`bed unit ${unitId} referenced but missing`);
+  return toBedUnit(unit);
 }
 
 /** What a subscriber receives: the unit as it is now, read in the subscriber's own unit of work. */

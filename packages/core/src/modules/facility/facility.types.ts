@@ -114,7 +114,7 @@ export const MAX_BEDS_PER_UNIT = 10_000;
 @InputType('UpdateBedUnitInput')
 export class UpdateBedUnitInput {
   @Field(() => ID)
-  @IsUUID()
+  @IsUUID('all')
   unitId!: string;
 
   @Field(() => Int)

@@ -1,0 +1,18 @@
+import { Role } from '../../common/enums';
+import { allow, hasRole, isAuthenticated, type RuleMap } from '../../common/rules';
+
+export const subjectRules: RuleMap = {
+  Query: {
+    // Which subject: the service shows only the caller's own, those referred to it, those consented to it.
+    subject: isAuthenticated,
+  },
+  Mutation: {
+    createSubject: hasRole(Role.CASEWORKER, Role.ORG_ADMIN),
+    recordConsent: hasRole(Role.CASEWORKER, Role.ORG_ADMIN),
+    withdrawConsent: hasRole(Role.CASEWORKER, Role.ORG_ADMIN),
+  },
+  Subject: allow,
+  // Who sees an identity is decided per subject by the service, and audited.
+  SubjectIdentity: allow,
+  Consent: allow,
+};
