@@ -233,12 +233,15 @@ const ARRIVE: BedMove = { held: -1, occupied: 1, reason: BedChangeReason.ARRIVED
  * CHECK constraint stands behind every other move.
  */
 async function moveBeds(ctx: RequestContext, unitId: string, move: BedMove, note: string): Promise<BedUnitEntity> {
+  // Wrapped in a CTE so the driver answers with the moved rows, not the UPDATE's row count.
   const rows: { id: string }[] = await (
     await ctx.db()
   ).query(
-    `UPDATE bed_unit SET held = held + $2, occupied = occupied + $3, version = version + 1, updated_at = now()
-      WHERE id = $1 AND ($2 <= 0 OR capacity - occupied - held >= $2)
-      RETURNING id`,
+    `WITH moved AS (
+       UPDATE bed_unit SET held = held + $2, occupied = occupied + $3, version = version + 1, updated_at = now()
+        WHERE id = $1 AND ($2 <= 0 OR capacity - occupied - held >= $2)
+        RETURNING id)
+     SELECT id FROM moved`,
     [unitId, move.held, move.occupied],
   );
   if (rows.length === 0) throw new NoCapacityError();
