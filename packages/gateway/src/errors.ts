@@ -15,6 +15,16 @@ const REQUEST_ERRORS = new Set([
 ]);
 
 /**
+ * graphql-js names a variable that failed coercion in its message (`Variable "$input" got invalid value
+ * ... at "input.dateOfBirth"`); the contract wants that path in `extensions.fields`.
+ */
+function variablePaths(message: string): string[] {
+  const variable = /^Variable "\$(\w+)"/.exec(message)?.[1];
+  if (!variable) return [];
+  return [/ at "([^"]+)"/.exec(message)?.[1] ?? variable];
+}
+
+/**
  * The one place errors leave the gateway: coded errors as they are, malformed requests as
  * BAD_USER_INPUT, and everything else as a generic INTERNAL_SERVER_ERROR (details only in development).
  */
@@ -30,7 +40,7 @@ export function createErrorFormatter(production: boolean, logger: Logger) {
       return {
         message: formatted.message,
         ...where,
-        extensions: { code: ErrorCode.BAD_USER_INPUT, fields: [], reason: code },
+        extensions: { code: ErrorCode.BAD_USER_INPUT, fields: variablePaths(formatted.message), reason: code },
       };
     }
     logger.error({ err: original }, 'unexpected error');

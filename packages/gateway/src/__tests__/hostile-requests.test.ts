@@ -54,9 +54,14 @@ describe('hostile and malformed requests', () => {
 
   it('codes unknown fields and bad variables as BAD_USER_INPUT', async () => {
     expect((await coordinator.error(`{ organisations { passwordHash } }`)).extensions?.['code']).toBe('BAD_USER_INPUT');
-    expect((await coordinator.error(`query($id: ID!) { facility(id: $id) { id } }`, {})).extensions?.['code']).toBe(
-      'BAD_USER_INPUT',
-    );
+    expect((await coordinator.error(`query($id: ID!) { facility(id: $id) { id } }`, {})).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: ['id'],
+    });
+    const badDate = await coordinator.error(`query($filter: BedSearch) { bedAvailability(filter: $filter) { id } }`, {
+      filter: { age: 'ten' },
+    });
+    expect(badDate.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['filter.age'] });
   });
 
   it('codes a non-UUID id as BAD_USER_INPUT and an unknown one as NOT_FOUND', async () => {

@@ -77,13 +77,17 @@ export async function createSubject(ctx: RequestContext, input: CreateSubjectInp
     throw new BadUserInputError('The age does not match the date of birth.', ['input.age']);
   }
 
+  const fullName = input.fullName.trim();
+  if (!fullName)
+    throw new BadUserInputError('Write the full name, even if it is only a first name.', ['input.fullName']);
+
   const manager = await ctx.db();
   const organisation = await manager.findOneByOrFail(OrganisationEntity, { id: actor.organisationId });
   const year = today.getUTCFullYear();
   const sequence = await nextSequenceNumber(manager, actor.organisationId, 'SUBJECT', year);
   const id = randomUUID();
   const identity: IdentityFields = {
-    fullName: input.fullName.trim(),
+    fullName,
     dateOfBirth,
     guardianContact: input.guardianContact?.trim() || null,
     homeAddress: input.homeAddress?.trim() || null,
