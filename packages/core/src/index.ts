@@ -31,3 +31,4 @@ export {
 } from './modules/subject/identity-cipher';
 export { rotateIdentityKeys } from './database/key-rotation';
 export { expireHolds } from './modules/referral/referral.service';
+export { noticeExpiringDocuments } from './modules/repatriation/repatriation.service';

@@ -5,6 +5,7 @@ import { authRules } from './modules/auth/auth.rules';
 import { facilityRules } from './modules/facility/facility.rules';
 import { organisationRules } from './modules/organisation/organisation.rules';
 import { referralRules } from './modules/referral/referral.rules';
+import { repatriationRules } from './modules/repatriation/repatriation.rules';
 import { subjectRules } from './modules/subject/subject.rules';
 import { userRules } from './modules/user/user.rules';
 
@@ -15,6 +16,7 @@ export const MODULE_RULES: RuleMap[] = [
   facilityRules,
   subjectRules,
   referralRules,
+  repatriationRules,
 ];
 
 /** One map from every module's; a field claimed by two modules is a mistake worth failing on. */

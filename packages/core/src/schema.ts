@@ -13,6 +13,7 @@ import {
 } from './modules/facility/facility.resolver';
 import { OrganisationResolver } from './modules/organisation/organisation.resolver';
 import { ReferralEventResolver, ReferralResolver } from './modules/referral/referral.resolver';
+import { CaseEventResolver, RepatriationResolver } from './modules/repatriation/repatriation.resolver';
 import { ConsentResolver, SubjectResolver } from './modules/subject/subject.resolver';
 import { UserResolver } from './modules/user/user.resolver';
 import { permissions } from './permissions';
@@ -28,6 +29,8 @@ export const RESOLVERS = [
   ConsentResolver,
   ReferralResolver,
   ReferralEventResolver,
+  RepatriationResolver,
+  CaseEventResolver,
 ] as const;
 
 export interface SchemaOptions {

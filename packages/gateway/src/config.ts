@@ -16,8 +16,8 @@ export interface GatewayConfig {
   /** Identity encryption keys, the current one first. */
   dataKeys: DataKey[];
   referralHoldHours: number;
-  /** How often this replica looks for expired bed holds. */
-  holdExpiryIntervalMs: number;
+  /** How often this replica releases expired bed holds and warns of expiring documents. */
+  maintenanceIntervalMs: number;
   accessTokenTtlSeconds: number;
   dbPoolSize: number;
   statementTimeoutMs: number;
@@ -94,7 +94,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     jwtSecret: signingSecret(env, production, dataDir),
     dataKeys: dataKeys(env, production, dataDir),
     referralHoldHours: integer(env, 'REFERRAL_HOLD_HOURS', 72, 1, 24 * 30),
-    holdExpiryIntervalMs: integer(env, 'HOLD_EXPIRY_INTERVAL_MS', 60_000, 1000, 3_600_000),
+    maintenanceIntervalMs: integer(env, 'MAINTENANCE_INTERVAL_MS', 60_000, 1000, 3_600_000),
     accessTokenTtlSeconds: integer(env, 'ACCESS_TOKEN_TTL_SECONDS', 8 * 3600, 60, 7 * 24 * 3600),
     dbPoolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 200),
     statementTimeoutMs: integer(env, 'STATEMENT_TIMEOUT_MS', 15_000, 100, 600_000),

@@ -21,7 +21,7 @@ import type { DataSource } from 'typeorm';
 import { WebSocketServer } from 'ws';
 import type { GatewayConfig } from './config';
 import { createErrorFormatter } from './errors';
-import { HoldExpiryJob } from './hold-expiry';
+import { Maintenance } from './maintenance';
 import { createPlatform, type PlatformOptions } from './platform';
 import { bearerToken, ContextFactory } from './request-context';
 import { subscriptionServerOptions } from './subscriptions';
@@ -30,7 +30,7 @@ export interface Gateway {
   url: string;
   httpServer: Server;
   contexts: ContextFactory;
-  holdExpiry: HoldExpiryJob;
+  maintenance: Maintenance;
   close(): Promise<void>;
 }
 
@@ -202,8 +202,8 @@ export async function startGateway(
     httpServer.once('error', reject);
     httpServer.listen(config.port, config.host, resolve);
   });
-  const holdExpiry = new HoldExpiryJob(contexts, logger);
-  holdExpiry.start(config.holdExpiryIntervalMs);
+  const maintenance = new Maintenance(contexts, logger);
+  maintenance.start(config.maintenanceIntervalMs);
   const { port } = httpServer.address() as AddressInfo;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
 
@@ -211,9 +211,9 @@ export async function startGateway(
     url: `http://${shownHost}:${port}/graphql`,
     httpServer,
     contexts,
-    holdExpiry,
+    maintenance,
     close: async () => {
-      await holdExpiry.stop();
+      await maintenance.stop();
       await apollo.stop();
       await running.close();
     },

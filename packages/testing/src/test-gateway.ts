@@ -37,6 +37,11 @@ const TABLES = [
   'consent',
   'referral',
   'referral_event',
+  'repatriation_case',
+  'milestone',
+  'follow_up_visit',
+  'case_document',
+  'case_event',
 ];
 
 export type TableSnapshot = Record<string, { rows: number; digest: string }>;
@@ -64,8 +69,8 @@ export class TestGateway {
       jwtSecret: randomBytes(32),
       dataKeys: options.dataKeys ?? [generateDataKey('test1')],
       referralHoldHours: 72,
-      // Tests drive expiry themselves, with the test clock: `expireHolds()`.
-      holdExpiryIntervalMs: 3_600_000,
+      // Tests run maintenance themselves, with the test clock: `expireHolds()`, `noticeExpiringDocuments()`.
+      maintenanceIntervalMs: 3_600_000,
       accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600,
       dbPoolSize: 40,
       statementTimeoutMs: 15_000,
@@ -104,9 +109,14 @@ export class TestGateway {
     return this.withToken(data.login.accessToken);
   }
 
-  /** Runs the bed-hold expiry job now, at the test clock's time. */
+  /** Runs the bed-hold expiry now, at the test clock's time. */
   expireHolds(): Promise<number> {
-    return this.gateway.holdExpiry.runOnce();
+    return this.gateway.maintenance.expireHolds();
+  }
+
+  /** Sends the document expiry warnings due at the test clock's time. */
+  noticeExpiringDocuments(): Promise<number> {
+    return this.gateway.maintenance.noticeExpiringDocuments();
   }
 
   sql<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {

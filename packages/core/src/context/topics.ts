@@ -10,12 +10,25 @@ export interface ReferralChanged {
   organisationIds: [string, string];
 }
 
+export interface RepatriationChanged {
+  caseId: string;
+  /** The home and (once named) the counterpart organisation. */
+  organisationIds: string[];
+  /** Who moved the case on; the other side is the one told. Null for the platform's own notices. */
+  actorOrganisationId: string | null;
+  reason: string;
+  milestone: string | null;
+  document: string | null;
+}
+
 export type Topics = {
   BED_UNIT_CHANGED: [BedUnitChanged];
   REFERRAL_UPDATED: [ReferralChanged];
+  REPATRIATION_UPDATED: [RepatriationChanged];
 };
 
 export const Topic = {
   BED_UNIT_CHANGED: 'BED_UNIT_CHANGED',
   REFERRAL_UPDATED: 'REFERRAL_UPDATED',
+  REPATRIATION_UPDATED: 'REPATRIATION_UPDATED',
 } as const;

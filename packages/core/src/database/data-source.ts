@@ -4,9 +4,17 @@ import { BedUnitEntity, BedUnitHistoryEntity, FacilityEntity } from '../modules/
 import { OrganisationEntity } from '../modules/organisation/organisation.entity';
 import { MembershipEntity, UserEntity } from '../modules/user/user.entity';
 import { ReferralEntity, ReferralEventEntity } from '../modules/referral/referral.entity';
+import {
+  CaseDocumentEntity,
+  CaseEventEntity,
+  FollowUpVisitEntity,
+  MilestoneEntity,
+  RepatriationCaseEntity,
+} from '../modules/repatriation/repatriation.entity';
 import { ConsentEntity, SubjectEntity } from '../modules/subject/subject.entity';
 import { Foundation1763870000000 } from './migrations/1763870000000-Foundation';
 import { Referrals1763880000000 } from './migrations/1763880000000-Referrals';
+import { Repatriation1763900000000 } from './migrations/1763900000000-Repatriation';
 import { SnakeNamingStrategy } from './naming-strategy';
 import { StatementCounter } from './statement-counter';
 
@@ -22,9 +30,14 @@ export const ENTITIES = [
   ConsentEntity,
   ReferralEntity,
   ReferralEventEntity,
+  RepatriationCaseEntity,
+  MilestoneEntity,
+  FollowUpVisitEntity,
+  CaseDocumentEntity,
+  CaseEventEntity,
 ];
 
-export const MIGRATIONS = [Foundation1763870000000, Referrals1763880000000];
+export const MIGRATIONS = [Foundation1763870000000, Referrals1763880000000, Repatriation1763900000000];
 
 export interface DatabaseOptions {
   url: string;

@@ -15,6 +15,7 @@ import { Topic, type ReferralChanged } from '../../context/topics';
 import { FacilityEntity } from '../facility/facility.entity';
 import { holdBed, occupyHeldBed, ownUnit, releaseBed } from '../facility/facility.service';
 import { OrganisationEntity } from '../organisation/organisation.entity';
+import { ConsentPurpose } from '../subject/subject.enums';
 import { requireLiveConsent, toSubject, visibleSubject } from '../subject/subject.service';
 import { ReferralBox, ReferralStatus } from './referral.enums';
 import { ReferralEntity, ReferralEventEntity } from './referral.entity';
@@ -284,7 +285,7 @@ export async function createReferral(ctx: RequestContext, input: CreateReferralI
     }
   }
   const consent = input.consentId
-    ? await requireLiveConsent(ctx, input.consentId, subject.id, receiver.id, 'input.consentId')
+    ? await requireLiveConsent(ctx, input.consentId, subject.id, receiver.id, ConsentPurpose.REFERRAL, 'input.consentId')
     : null;
   const summary = input.summary.trim();
   if (!summary) throw new BadUserInputError('Write a summary of the referral.', ['input.summary']);

@@ -4,8 +4,8 @@ import { IDENTITY_SHARING_PURPOSES } from './subject.enums';
 import { ConsentEntity, SubjectEntity } from './subject.entity';
 
 /**
- * Subjects the caller's organisation may see at all: its own, those referred to it, and those it holds a
- * live consent for. Anything else answers null, exactly like a subject that does not exist.
+ * Subjects the caller's organisation may see at all: its own, those referred to it, those whose
+ * repatriation it is the counterpart of, and those it holds a live consent for. Anything else answers null, exactly like a subject that does not exist.
  */
 export const visibleSubjectById = defineLoader<string, SubjectEntity | null>('visibleSubjectById', async (ctx, ids) => {
   const me = ctx.requireActor().organisationId;
@@ -17,6 +17,8 @@ export const visibleSubjectById = defineLoader<string, SubjectEntity | null>('vi
     .andWhere(
       `(s.organisation_id = :me
         OR EXISTS (SELECT 1 FROM referral r WHERE r.subject_id = s.id AND r.to_organisation_id = :me)
+        OR EXISTS (SELECT 1 FROM repatriation_case rc WHERE rc.subject_id = s.id
+                     AND rc.counterpart_organisation_id = :me)
         OR EXISTS (SELECT 1 FROM consent c WHERE c.subject_id = s.id AND c.granted_to_organisation_id = :me
                      AND c.withdrawn_at IS NULL AND (c.expires_at IS NULL OR c.expires_at > :now)))`,
       { me, now: ctx.now() },

@@ -6,7 +6,7 @@ import { requireUuid } from '../../common/ids';
 import type { RequestContext } from '../../context/request-context';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import type { IdentityFields } from './identity-cipher';
-import { ConsentGivenBy } from './subject.enums';
+import { ConsentGivenBy, type ConsentPurpose } from './subject.enums';
 import { ConsentEntity, SubjectEntity } from './subject.entity';
 import { identitySharedWithMe, visibleSubjectById } from './subject.loaders';
 import { Consent, Subject, SubjectIdentity, type CreateSubjectInput, type RecordConsentInput } from './subject.types';
@@ -227,6 +227,7 @@ export async function requireLiveConsent(
   consentId: string,
   subjectId: string,
   organisationId: string,
+  purpose: ConsentPurpose,
   path: string,
 ): Promise<ConsentEntity> {
   const consent = await (await ctx.owned(ConsentEntity)).findOne(requireUuid(consentId, path));
@@ -234,6 +235,7 @@ export async function requireLiveConsent(
   const live =
     consent &&
     consent.subjectId === subjectId &&
+    consent.purpose === purpose &&
     consent.grantedToOrganisationId === organisationId &&
     !consent.withdrawnAt &&
     (!consent.expiresAt || consent.expiresAt > now);
