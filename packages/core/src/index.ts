@@ -16,7 +16,7 @@ export { RequestContext, type Actor, type RequestInfo } from './context/request-
 export { UnitOfWork } from './context/unit-of-work';
 export type { Platform } from './context/platform';
 export { Topic, type Topics } from './context/topics';
-export { AuditLog, hashEntry, GENESIS_HASH } from './modules/audit/audit.chain';
+export { AuditLog, hashEntry, GENESIS_HASH, type ChainVerification } from './modules/audit/audit.chain';
 export { SessionTokens, type SessionClaims } from './modules/auth/session-tokens';
 export { LoginThrottle, DEFAULT_THROTTLE_LIMITS, type ThrottleLimits } from './modules/auth/login-throttle';
 export { resolveActor } from './modules/auth/auth.service';

@@ -1,6 +1,7 @@
 import { shield } from 'graphql-shield';
 import { ForbiddenError } from './common/errors';
 import { deny, type Rule, type RuleMap } from './common/rules';
+import { auditRules } from './modules/audit/audit.rules';
 import { authRules } from './modules/auth/auth.rules';
 import { facilityRules } from './modules/facility/facility.rules';
 import { organisationRules } from './modules/organisation/organisation.rules';
@@ -17,6 +18,7 @@ export const MODULE_RULES: RuleMap[] = [
   subjectRules,
   referralRules,
   repatriationRules,
+  auditRules,
 ];
 
 /** One map from every module's; a field claimed by two modules is a mistake worth failing on. */

@@ -5,6 +5,7 @@ import { applyMiddleware } from 'graphql-middleware';
 import { buildSchema, type PubSub } from 'type-graphql';
 import { DateTime } from './common/scalars';
 import { validateInput } from './common/validation';
+import { AuditResolver } from './modules/audit/audit.resolver';
 import { AuthResolver } from './modules/auth/auth.resolver';
 import {
   BedUnitResolver,
@@ -31,6 +32,7 @@ export const RESOLVERS = [
   ReferralEventResolver,
   RepatriationResolver,
   CaseEventResolver,
+  AuditResolver,
 ] as const;
 
 export interface SchemaOptions {

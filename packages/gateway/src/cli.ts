@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { writeFileSync } from 'node:fs';
 import {
+  AuditLog,
   demoAccounts,
   DEMO_PASSWORD,
   formatDataKeys,
@@ -24,6 +25,7 @@ Commands:
   migrate        apply pending migrations to DATABASE_URL (or the embedded database)
   seed --demo    load the fictional demo network into an empty database
   keys rotate    re-seal every subject's identity under the current data key (see README, Key rotation)
+  audit verify   recompute the audit hash chain; exits 1 naming the first broken entry
 `;
 
 interface Database {
@@ -149,6 +151,28 @@ async function rotateKeys(config: GatewayConfig, args: string[]): Promise<void> 
   }
 }
 
+async function verifyAudit(config: GatewayConfig, args: string[]): Promise<void> {
+  if (args[0] !== 'verify') {
+    console.error('Usage: sahayog audit verify');
+    process.exitCode = 2;
+    return;
+  }
+  const database = await openDatabase(config);
+  try {
+    const result = await new AuditLog(database.dataSource).verify();
+    if (result.brokenAt) {
+      console.error(
+        `The audit chain is broken at entry ${result.brokenAt.id} (${result.brokenAt.reason === 'CONTENT' ? 'its content was changed' : 'its link to the previous entry does not match'}); ${result.checked} entries before it are intact.`,
+      );
+      process.exitCode = 1;
+    } else {
+      console.log(`The audit chain is intact: ${result.checked} entries verified.`);
+    }
+  } finally {
+    await database.close();
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...args] = argv;
   const config = loadConfig();
@@ -161,6 +185,8 @@ async function main(argv: string[]): Promise<void> {
       return seed(config, args);
     case 'keys':
       return rotateKeys(config, args);
+    case 'audit':
+      return verifyAudit(config, args);
     default:
       console.log(USAGE);
       process.exitCode = command === undefined || command === 'help' || command === '--help' ? 0 : 2;

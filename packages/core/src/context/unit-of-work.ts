@@ -4,6 +4,20 @@ import type { RunnerData } from '../database/statement-counter';
 type Hook = () => Promise<void> | void;
 
 /**
+ * Loaders of one request resolve in parallel but share its one connection; the pg driver only queues
+ * overlapping queries with a deprecation warning (and will refuse them in pg 9), so they are queued here.
+ */
+function serialiseQueries(runner: QueryRunner): void {
+  const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
+  let tail: Promise<unknown> = Promise.resolve();
+  runner.query = ((...args: unknown[]) => {
+    const run = tail.then(() => query(...args));
+    tail = run.catch(() => undefined);
+    return run;
+  }) as QueryRunner['query'];
+}
+
+/**
  * One database transaction per request (or per subscription event). It begins lazily, carries the
  * organisation for row-level security in `app.org_id`, and ends exactly once: committed when the
  * operation succeeded, rolled back otherwise, so a failed mutation writes nothing.
@@ -31,6 +45,7 @@ export class UnitOfWork {
   private async open(): Promise<EntityManager> {
     const runner = this.dataSource.createQueryRunner();
     (runner.data as RunnerData) = { onStatement: () => this.statements++ };
+    serialiseQueries(runner);
     this.runner = runner;
     await runner.connect();
     await runner.startTransaction();

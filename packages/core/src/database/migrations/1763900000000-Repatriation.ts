@@ -67,7 +67,9 @@ export class Repatriation1763900000000 implements MigrationInterface {
         UNIQUE (case_id, kind),
         CONSTRAINT milestone_completion CHECK ((status = 'DONE') = (completed_at IS NOT NULL))
       )`);
-    await q.query(`CREATE INDEX milestone_due_idx ON milestone (due_on) WHERE status NOT IN ('DONE', 'NOT_APPLICABLE')`);
+    await q.query(
+      `CREATE INDEX milestone_due_idx ON milestone (due_on) WHERE status NOT IN ('DONE', 'NOT_APPLICABLE')`,
+    );
 
     await q.query(`
       CREATE TABLE follow_up_visit (
@@ -96,7 +98,9 @@ export class Repatriation1763900000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL
       )`);
     await q.query(`CREATE INDEX case_document_case_idx ON case_document (case_id)`);
-    await q.query(`CREATE INDEX case_document_expiry_idx ON case_document (expires_on) WHERE expiry_notified_at IS NULL`);
+    await q.query(
+      `CREATE INDEX case_document_expiry_idx ON case_document (expires_on) WHERE expiry_notified_at IS NULL`,
+    );
 
     await q.query(`
       CREATE TABLE case_event (

@@ -56,4 +56,38 @@ export class AuditLog {
   async appendAlone(entries: AuditEntry[]): Promise<void> {
     await this.dataSource.transaction((manager) => this.append(manager, entries));
   }
+
+  /**
+   * Recomputes the chain from the first entry, in batches, and names the first entry whose content or
+   * link no longer matches: an edited, inserted or deleted row breaks the chain there.
+   */
+  async verify(batchSize = 5000): Promise<ChainVerification> {
+    let prevHash = GENESIS_HASH;
+    let lastId = '0';
+    let checked = 0;
+    for (;;) {
+      const rows: AuditEventEntity[] = await this.dataSource
+        .getRepository(AuditEventEntity)
+        .createQueryBuilder('a')
+        .where('a.id > :lastId', { lastId })
+        .orderBy('a.id', 'ASC')
+        .limit(batchSize)
+        .getMany();
+      for (const row of rows) {
+        if (row.prevHash !== prevHash) return { checked, brokenAt: { id: row.id, reason: 'LINK' } };
+        const entry = { ...row, detail: row.detail as Record<string, unknown> };
+        if (hashEntry(prevHash, entry) !== row.hash) return { checked, brokenAt: { id: row.id, reason: 'CONTENT' } };
+        prevHash = row.hash;
+        lastId = row.id;
+        checked++;
+      }
+      if (rows.length < batchSize) return { checked, brokenAt: null };
+    }
+  }
+}
+
+export interface ChainVerification {
+  checked: number;
+  /** The first entry that does not match: its content was changed (CONTENT) or its link to the previous one (LINK). */
+  brokenAt: { id: string; reason: 'CONTENT' | 'LINK' } | null;
 }

@@ -285,7 +285,14 @@ export async function createReferral(ctx: RequestContext, input: CreateReferralI
     }
   }
   const consent = input.consentId
-    ? await requireLiveConsent(ctx, input.consentId, subject.id, receiver.id, ConsentPurpose.REFERRAL, 'input.consentId')
+    ? await requireLiveConsent(
+        ctx,
+        input.consentId,
+        subject.id,
+        receiver.id,
+        ConsentPurpose.REFERRAL,
+        'input.consentId',
+      )
     : null;
   const summary = input.summary.trim();
   if (!summary) throw new BadUserInputError('Write a summary of the referral.', ['input.summary']);
