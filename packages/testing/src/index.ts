@@ -1,4 +1,4 @@
-export { TestGateway, TestClock, type TableSnapshot, type TestGatewayOptions } from './test-gateway';
+export { TestGateway, TestClock, type Replica, type TableSnapshot, type TestGatewayOptions } from './test-gateway';
 export { GraphQLClient, Subscriptions, type GraphQLResponse, type Subscription } from './graphql-client';
 export { createTestDatabase, testServerUrls } from './database';
 export * from './fixtures';

@@ -21,6 +21,15 @@ export interface TestGatewayOptions {
   throttleLimits?: ThrottleLimits;
   accessTokenTtlSeconds?: number;
   dataKeys?: DataKey[];
+  /** Shares pub/sub and sign-in throttling with replicas through this Redis server. */
+  redisUrl?: string;
+}
+
+/** A second gateway process's worth of server on the same database, as behind a load balancer. */
+export interface Replica {
+  url: string;
+  withToken(token: string): GraphQLClient;
+  close(): Promise<void>;
 }
 
 /** Tables checked by `snapshot()`; a refused request must leave every one of them as it was. */
@@ -53,6 +62,8 @@ export class TestGateway {
     readonly dataSource: DataSource,
     private readonly appDataSource: DataSource,
     readonly clock: TestClock,
+    private readonly config: GatewayConfig,
+    private readonly options: TestGatewayOptions,
     private readonly dropDatabase: () => Promise<void>,
   ) {}
 
@@ -64,7 +75,7 @@ export class TestGateway {
       port: 0,
       host: '127.0.0.1',
       databaseUrl: database.url,
-      redisUrl: undefined,
+      redisUrl: options.redisUrl,
       dataDir: '',
       jwtSecret: randomBytes(32),
       dataKeys: options.dataKeys ?? [generateDataKey('test1')],
@@ -78,14 +89,36 @@ export class TestGateway {
       logLevel: 'silent',
       exposeStatementCount: true,
     };
-    const appDataSource = await openDataSource({ url: database.url, poolSize: config.dbPoolSize });
     const dataSource = await openDataSource({ url: database.url, poolSize: 2 });
+    const { gateway, appDataSource } = await TestGateway.serve(config, clock, options);
+    return new TestGateway(gateway, dataSource, appDataSource, clock, config, options, database.drop);
+  }
+
+  private static async serve(
+    config: GatewayConfig,
+    clock: TestClock,
+    options: TestGatewayOptions,
+  ): Promise<{ gateway: Gateway; appDataSource: DataSource }> {
+    const appDataSource = await openDataSource({ url: config.databaseUrl as string, poolSize: config.dbPoolSize });
     const gateway = await startGateway(config, appDataSource, {
       logger: pino({ level: 'silent' }),
       clock: clock.now,
       ...(options.throttleLimits ? { throttleLimits: options.throttleLimits } : {}),
     });
-    return new TestGateway(gateway, dataSource, appDataSource, clock, database.drop);
+    return { gateway, appDataSource };
+  }
+
+  /** Another gateway on the same database, secrets and Redis: what a second replica would be. */
+  async startReplica(): Promise<Replica> {
+    const { gateway, appDataSource } = await TestGateway.serve(this.config, this.clock, this.options);
+    return {
+      url: gateway.url,
+      withToken: (token) => new GraphQLClient(gateway.url, token),
+      close: async () => {
+        await gateway.close();
+        await appDataSource.destroy();
+      },
+    };
   }
 
   get url(): string {

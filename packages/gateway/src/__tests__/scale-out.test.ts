@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import { TestGateway, unitIn, type Replica } from '@sahayog/testing';
+
+/**
+ * Two gateway replicas on one database and one Redis, as behind a load balancer. Needs a Redis server:
+ * TEST_REDIS_URL (CI sets it to the machine's Redis); without it these tests are skipped.
+ */
+const redisUrl = process.env['TEST_REDIS_URL'];
+const describeWithRedis = redisUrl ? describe : describe.skip;
+
+describeWithRedis('gateway replicas sharing Redis', () => {
+  let t: TestGateway;
+  let replica: Replica;
+
+  beforeAll(async () => {
+    t = await TestGateway.start({ redisUrl, throttleLimits: { perAccount: 3, perAddress: 1000, windowSeconds: 60 } });
+    replica = await t.startReplica();
+  });
+  afterAll(async () => {
+    await replica.close();
+    await t.close();
+  });
+
+  it('delivers a bed update made through one replica to a subscriber on the other', async () => {
+    const coordinator = await t.signIn('coordinator@newlight.demo');
+    const watcher = replica.withToken((await t.signIn('caseworker@jkps.demo')).token as string).subscriptions();
+    const events = watcher.subscribe<{ bedAvailabilityChanged: { id: string; occupied: number } }>(
+      `subscription { bedAvailabilityChanged(district: "South 24 Parganas") { id occupied } }`,
+    );
+    await watcher.connected();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    try {
+      const unit = await unitIn(t, 'New Light Rural Rescue Home');
+      await coordinator.data(
+        `mutation($id: ID!, $v: Int!) { updateBedUnit(input: { unitId: $id, expectedVersion: $v, occupied: 21 }) { id } }`,
+        { id: unit.id, v: unit.version },
+      );
+      expect((await events.next()).data?.bedAvailabilityChanged).toEqual({ id: unit.id, occupied: 21 });
+    } finally {
+      events.stop();
+      await watcher.close();
+    }
+  });
+
+  it('counts failed sign-ins across replicas', async () => {
+    const email = `nobody-${randomUUID()}@nowhere.demo`;
+    const login = `mutation($email: String!) { login(email: $email, password: "wrong-password") { accessToken } }`;
+    const second = replica.withToken('');
+    for (const client of [t.anonymous(), second, t.anonymous()]) {
+      expect((await client.error(login, { email })).extensions?.['code']).toBe('UNAUTHENTICATED');
+    }
+    expect((await second.error(login, { email })).extensions?.['code']).toBe('RATE_LIMITED');
+  });
+});
