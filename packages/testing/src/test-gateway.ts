@@ -23,6 +23,9 @@ export interface TestGatewayOptions {
   dataKeys?: DataKey[];
   /** Shares pub/sub and sign-in throttling with replicas through this Redis server. */
   redisUrl?: string;
+  /** Serves as in production: no introspection, suggestions, landing page or error details. */
+  production?: boolean;
+  corsOrigins?: string[];
 }
 
 /** A second gateway process's worth of server on the same database, as behind a load balancer. */
@@ -71,7 +74,7 @@ export class TestGateway {
     const database = await createTestDatabase();
     const clock = new TestClock();
     const config: GatewayConfig = {
-      production: false,
+      production: options.production ?? false,
       port: 0,
       host: '127.0.0.1',
       databaseUrl: database.url,
@@ -85,9 +88,9 @@ export class TestGateway {
       accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600,
       dbPoolSize: 40,
       statementTimeoutMs: 15_000,
-      corsOrigins: [],
+      corsOrigins: options.corsOrigins ?? [],
       logLevel: 'silent',
-      exposeStatementCount: true,
+      exposeStatementCount: !options.production,
     };
     const dataSource = await openDataSource({ url: database.url, poolSize: 2 });
     const { gateway, appDataSource } = await TestGateway.serve(config, clock, options);
