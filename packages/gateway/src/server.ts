@@ -203,6 +203,7 @@ export async function startGateway(
     httpServer.listen(config.port, config.host, resolve);
   });
   const maintenance = new Maintenance(contexts, logger);
+  let closing: Promise<void> | null = null;
   maintenance.start(config.maintenanceIntervalMs);
   const { port } = httpServer.address() as AddressInfo;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
@@ -212,10 +213,14 @@ export async function startGateway(
     httpServer,
     contexts,
     maintenance,
-    close: async () => {
-      await maintenance.stop();
-      await apollo.stop();
-      await running.close();
+    // Idempotent: a signal handler and a caller may both ask.
+    close: () => {
+      closing ??= (async () => {
+        await maintenance.stop();
+        await apollo.stop();
+        await running.close();
+      })();
+      return closing;
     },
   };
 }
