@@ -3,6 +3,7 @@ import { ForbiddenError } from './common/errors';
 import { deny, type Rule, type RuleMap } from './common/rules';
 import { authRules } from './modules/auth/auth.rules';
 import { facilityRules } from './modules/facility/facility.rules';
+import { invitationRules } from './modules/invitation/invitation.rules';
 import { organisationRules } from './modules/organisation/organisation.rules';
 import { referralRules } from './modules/referral/referral.rules';
 import { subjectRules } from './modules/subject/subject.rules';
@@ -11,6 +12,7 @@ import { userRules } from './modules/user/user.rules';
 export const MODULE_RULES: RuleMap[] = [
   authRules,
   userRules,
+  invitationRules,
   organisationRules,
   facilityRules,
   subjectRules,

@@ -11,6 +11,7 @@ import {
   FacilityResolver,
   OrganisationFacilitiesResolver,
 } from './modules/facility/facility.resolver';
+import { InvitationResolver } from './modules/invitation/invitation.resolver';
 import { OrganisationResolver } from './modules/organisation/organisation.resolver';
 import { ReferralEventResolver, ReferralResolver } from './modules/referral/referral.resolver';
 import { ConsentResolver, SubjectResolver } from './modules/subject/subject.resolver';
@@ -20,6 +21,7 @@ import { permissions } from './permissions';
 export const RESOLVERS = [
   AuthResolver,
   UserResolver,
+  InvitationResolver,
   OrganisationResolver,
   FacilityResolver,
   BedUnitResolver,

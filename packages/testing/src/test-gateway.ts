@@ -37,6 +37,7 @@ const TABLES = [
   'consent',
   'referral',
   'referral_event',
+  'invitation',
 ];
 
 export type TableSnapshot = Record<string, { rows: number; digest: string }>;
@@ -64,6 +65,7 @@ export class TestGateway {
       jwtSecret: randomBytes(32),
       dataKeys: options.dataKeys ?? [generateDataKey('test1')],
       referralHoldHours: 72,
+      invitationTtlHours: 7 * 24,
       // Tests drive expiry themselves, with the test clock: `expireHolds()`.
       holdExpiryIntervalMs: 3_600_000,
       accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600,

@@ -1,12 +1,14 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { AuditEventEntity } from '../modules/audit/audit.entity';
 import { BedUnitEntity, BedUnitHistoryEntity, FacilityEntity } from '../modules/facility/facility.entity';
+import { InvitationEntity } from '../modules/invitation/invitation.entity';
 import { OrganisationEntity } from '../modules/organisation/organisation.entity';
 import { MembershipEntity, UserEntity } from '../modules/user/user.entity';
 import { ReferralEntity, ReferralEventEntity } from '../modules/referral/referral.entity';
 import { ConsentEntity, SubjectEntity } from '../modules/subject/subject.entity';
 import { Foundation1763870000000 } from './migrations/1763870000000-Foundation';
 import { Referrals1763880000000 } from './migrations/1763880000000-Referrals';
+import { Administration1763890000000 } from './migrations/1763890000000-Administration';
 import { SnakeNamingStrategy } from './naming-strategy';
 import { StatementCounter } from './statement-counter';
 
@@ -22,9 +24,10 @@ export const ENTITIES = [
   ConsentEntity,
   ReferralEntity,
   ReferralEventEntity,
+  InvitationEntity,
 ];
 
-export const MIGRATIONS = [Foundation1763870000000, Referrals1763880000000];
+export const MIGRATIONS = [Foundation1763870000000, Referrals1763880000000, Administration1763890000000];
 
 export interface DatabaseOptions {
   url: string;
