@@ -30,5 +30,11 @@ export {
   type DataKey,
 } from './modules/subject/identity-cipher';
 export { rotateIdentityKeys } from './database/key-rotation';
+export {
+  createNetworkAdmin,
+  NetworkAdminError,
+  type NetworkAdminCreated,
+  type NetworkAdminRequest,
+} from './database/network-admin';
 export { expireHolds } from './modules/referral/referral.service';
 export { noticeExpiringDocuments } from './modules/repatriation/repatriation.service';

@@ -4,6 +4,7 @@ import { deny, type Rule, type RuleMap } from './common/rules';
 import { auditRules } from './modules/audit/audit.rules';
 import { authRules } from './modules/auth/auth.rules';
 import { facilityRules } from './modules/facility/facility.rules';
+import { invitationRules } from './modules/invitation/invitation.rules';
 import { organisationRules } from './modules/organisation/organisation.rules';
 import { referralRules } from './modules/referral/referral.rules';
 import { repatriationRules } from './modules/repatriation/repatriation.rules';
@@ -13,6 +14,7 @@ import { userRules } from './modules/user/user.rules';
 export const MODULE_RULES: RuleMap[] = [
   authRules,
   userRules,
+  invitationRules,
   organisationRules,
   facilityRules,
   subjectRules,

@@ -12,6 +12,7 @@ import {
   FacilityResolver,
   OrganisationFacilitiesResolver,
 } from './modules/facility/facility.resolver';
+import { InvitationResolver } from './modules/invitation/invitation.resolver';
 import { OrganisationResolver } from './modules/organisation/organisation.resolver';
 import { ReferralEventResolver, ReferralResolver } from './modules/referral/referral.resolver';
 import { CaseEventResolver, RepatriationResolver } from './modules/repatriation/repatriation.resolver';
@@ -22,6 +23,7 @@ import { permissions } from './permissions';
 export const RESOLVERS = [
   AuthResolver,
   UserResolver,
+  InvitationResolver,
   OrganisationResolver,
   FacilityResolver,
   BedUnitResolver,

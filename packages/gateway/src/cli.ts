@@ -2,12 +2,14 @@
 import { writeFileSync } from 'node:fs';
 import {
   AuditLog,
+  createNetworkAdmin,
   demoAccounts,
   DEMO_PASSWORD,
   formatDataKeys,
   generateDataKey,
   IdentityCipher,
   migrate,
+  NetworkAdminError,
   openDataSource,
   rotateIdentityKeys,
   seedDemoNetwork,
@@ -26,6 +28,9 @@ Commands:
   seed --demo    load the fictional demo network into an empty database
   keys rotate    re-seal every subject's identity under the current data key (see README, Key rotation)
   audit verify   recompute the audit hash chain; exits 1 naming the first broken entry
+  admin create-network-admin --email E --name N
+                 bootstrap a network administrator (and the SAHAYOG secretariat if missing); prints a one-time
+                 invitation token, or sets the password from SAHAYOG_ADMIN_PASSWORD when that is set
 `;
 
 interface Database {
@@ -173,6 +178,49 @@ async function verifyAudit(config: GatewayConfig, args: string[]): Promise<void>
   }
 }
 
+function option(args: string[], name: string): string | undefined {
+  const index = args.indexOf(name);
+  const value = index >= 0 ? args[index + 1] : undefined;
+  return value && !value.startsWith('--') ? value : undefined;
+}
+
+async function admin(config: GatewayConfig, args: string[]): Promise<void> {
+  const email = option(args, '--email');
+  const name = option(args, '--name');
+  if (args[0] !== 'create-network-admin' || !email || !name) {
+    console.error('Usage: sahayog admin create-network-admin --email E --name N');
+    process.exitCode = 2;
+    return;
+  }
+  const password = process.env['SAHAYOG_ADMIN_PASSWORD'] || undefined;
+  const database = await openDatabase(config);
+  try {
+    await migrate(database.dataSource);
+    const created = await createNetworkAdmin(database.dataSource, {
+      email,
+      displayName: name,
+      password,
+      invitationTtlHours: config.invitationTtlHours,
+    });
+    console.log(`Network administrator ${email.trim().toLowerCase()} created.`);
+    if (created.invitation) {
+      console.log(
+        `One-time invitation token, shown only now, valid until ${created.invitation.expiresAt.toISOString()}:`,
+      );
+      console.log(`\n  ${created.invitation.token}\n`);
+      console.log('Pass it to them out of band; they set a password with the acceptInvitation mutation.');
+    } else {
+      console.log('The password was set from SAHAYOG_ADMIN_PASSWORD.');
+    }
+  } catch (error) {
+    if (!(error instanceof NetworkAdminError)) throw error;
+    console.error(error.message);
+    process.exitCode = 1;
+  } finally {
+    await database.close();
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...args] = argv;
   const config = loadConfig();
@@ -187,6 +235,8 @@ async function main(argv: string[]): Promise<void> {
       return rotateKeys(config, args);
     case 'audit':
       return verifyAudit(config, args);
+    case 'admin':
+      return admin(config, args);
     default:
       console.log(USAGE);
       process.exitCode = command === undefined || command === 'help' || command === '--help' ? 0 : 2;

@@ -16,6 +16,7 @@ export interface GatewayConfig {
   /** Identity encryption keys, the current one first. */
   dataKeys: DataKey[];
   referralHoldHours: number;
+  invitationTtlHours: number;
   /** How often this replica releases expired bed holds and warns of expiring documents. */
   maintenanceIntervalMs: number;
   accessTokenTtlSeconds: number;
@@ -26,6 +27,9 @@ export interface GatewayConfig {
   /** Adds `extensions.sqlStatements` to responses: for tests and benchmarks, never production. */
   exposeStatementCount: boolean;
 }
+
+/** Invitations expire after 7 days unless INVITATION_TTL_HOURS says otherwise. */
+export const DEFAULT_INVITATION_TTL_HOURS = 7 * 24;
 
 export class ConfigError extends Error {}
 
@@ -94,6 +98,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     jwtSecret: signingSecret(env, production, dataDir),
     dataKeys: dataKeys(env, production, dataDir),
     referralHoldHours: integer(env, 'REFERRAL_HOLD_HOURS', 72, 1, 24 * 30),
+    invitationTtlHours: integer(env, 'INVITATION_TTL_HOURS', DEFAULT_INVITATION_TTL_HOURS, 1, 24 * 30),
     maintenanceIntervalMs: integer(env, 'MAINTENANCE_INTERVAL_MS', 60_000, 1000, 3_600_000),
     accessTokenTtlSeconds: integer(env, 'ACCESS_TOKEN_TTL_SECONDS', 8 * 3600, 60, 7 * 24 * 3600),
     dbPoolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 200),

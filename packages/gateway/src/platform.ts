@@ -48,7 +48,7 @@ export function createPlatform(
     sessions: new SessionTokens(config.jwtSecret, config.accessTokenTtlSeconds, clock),
     loginThrottle: new LoginThrottle(options.throttleLimits, config.redisUrl ? redis() : undefined),
     identityCipher: new IdentityCipher(config.dataKeys),
-    settings: { referralHoldHours: config.referralHoldHours },
+    settings: { referralHoldHours: config.referralHoldHours, invitationTtlHours: config.invitationTtlHours },
   };
   return {
     platform,

@@ -97,3 +97,74 @@ export async function unitIn(t: TestGateway, facilityName: string): Promise<Unit
   if (!row) throw new Error(`no unit in ${facilityName}`);
   return row;
 }
+
+// Administration: onboarding organisations, inviting staff, facilities and bed units.
+export const USER_FIELDS = `id email displayName roles active organisation { shortName }`;
+export const INVITATION_FIELDS = `token expiresAt user { ${USER_FIELDS} organisation { shortName country active } }`;
+export const FACILITY_FIELDS = `id name kind district state country address services active organisation { shortName }`;
+export const UNIT_FIELDS = `id name sex minAge maxAge capacity occupied held available version facility { id name address }`;
+
+export const CREATE_ORGANISATION = `mutation CreateOrganisation($input: CreateOrganisationInput!) {
+  createOrganisation(input: $input) { ${INVITATION_FIELDS} }
+}`;
+export const SET_ORGANISATION_ACTIVE = `mutation SetOrganisationActive($id: ID!, $active: Boolean!) {
+  setOrganisationActive(id: $id, active: $active) { id shortName active }
+}`;
+export const INVITE_USER = `mutation InviteUser($input: InviteUserInput!) { inviteUser(input: $input) { ${INVITATION_FIELDS} } }`;
+export const ACCEPT_INVITATION = `mutation AcceptInvitation($token: String!, $password: String!) {
+  acceptInvitation(token: $token, password: $password) { accessToken expiresAt user { ${USER_FIELDS} } }
+}`;
+export const CHANGE_PASSWORD = `mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
+  changePassword(currentPassword: $currentPassword, newPassword: $newPassword)
+}`;
+export const USERS = `query Users { users { ${USER_FIELDS} } }`;
+export const SET_USER_ROLES = `mutation SetUserRoles($userId: ID!, $roles: [Role!]!) {
+  setUserRoles(userId: $userId, roles: $roles) { ${USER_FIELDS} }
+}`;
+export const SET_USER_ACTIVE = `mutation SetUserActive($userId: ID!, $active: Boolean!) {
+  setUserActive(userId: $userId, active: $active) { ${USER_FIELDS} }
+}`;
+export const CREATE_FACILITY = `mutation CreateFacility($input: CreateFacilityInput!) { createFacility(input: $input) { ${FACILITY_FIELDS} } }`;
+export const UPDATE_FACILITY = `mutation UpdateFacility($input: UpdateFacilityInput!) { updateFacility(input: $input) { ${FACILITY_FIELDS} } }`;
+export const CREATE_BED_UNIT = `mutation CreateBedUnit($input: CreateBedUnitInput!) { createBedUnit(input: $input) { ${UNIT_FIELDS} } }`;
+
+export interface UserView {
+  id: string;
+  email: string;
+  displayName: string;
+  roles: string[];
+  active: boolean;
+  organisation: { shortName: string };
+}
+
+export interface InvitationView {
+  token: string;
+  expiresAt: string;
+  user: UserView & { organisation: { shortName: string; country: string; active: boolean } };
+}
+
+export interface AuthPayloadView {
+  accessToken: string;
+  expiresAt: string;
+  user: UserView;
+}
+
+export async function userId(t: TestGateway, email: string): Promise<string> {
+  const [row] = await t.sql<{ id: string }>(`SELECT id FROM app_user WHERE email = $1`, [email]);
+  if (!row) throw new Error(`no user ${email}`);
+  return row.id;
+}
+
+/** An ORG_ADMIN invites a fictional colleague, who accepts and is signed in. */
+export async function inviteAndAccept(
+  t: TestGateway,
+  admin: GraphQLClient,
+  input: { email: string; displayName: string; roles: string[] },
+  password = 'Kanchenjunga-at-dawn-42',
+): Promise<{ client: GraphQLClient; user: UserView }> {
+  const { inviteUser } = await admin.data<{ inviteUser: InvitationView }>(INVITE_USER, { input });
+  const { acceptInvitation } = await t
+    .anonymous()
+    .data<{ acceptInvitation: AuthPayloadView }>(ACCEPT_INVITATION, { token: inviteUser.token, password });
+  return { client: t.withToken(acceptInvitation.accessToken), user: acceptInvitation.user };
+}

@@ -54,6 +54,7 @@ const TABLES = [
   'follow_up_visit',
   'case_document',
   'case_event',
+  'invitation',
 ];
 
 export type TableSnapshot = Record<string, { rows: number; digest: string }>;
@@ -83,6 +84,7 @@ export class TestGateway {
       jwtSecret: randomBytes(32),
       dataKeys: options.dataKeys ?? [generateDataKey('test1')],
       referralHoldHours: 72,
+      invitationTtlHours: 7 * 24,
       // Tests run maintenance themselves, with the test clock: `expireHolds()`, `noticeExpiringDocuments()`.
       maintenanceIntervalMs: 3_600_000,
       accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600,

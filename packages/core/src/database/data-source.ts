@@ -1,6 +1,7 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { AuditEventEntity } from '../modules/audit/audit.entity';
 import { BedUnitEntity, BedUnitHistoryEntity, FacilityEntity } from '../modules/facility/facility.entity';
+import { InvitationEntity } from '../modules/invitation/invitation.entity';
 import { OrganisationEntity } from '../modules/organisation/organisation.entity';
 import { MembershipEntity, UserEntity } from '../modules/user/user.entity';
 import { ReferralEntity, ReferralEventEntity } from '../modules/referral/referral.entity';
@@ -15,6 +16,7 @@ import { ConsentEntity, SubjectEntity } from '../modules/subject/subject.entity'
 import { Foundation1763870000000 } from './migrations/1763870000000-Foundation';
 import { Referrals1763880000000 } from './migrations/1763880000000-Referrals';
 import { Repatriation1763900000000 } from './migrations/1763900000000-Repatriation';
+import { Administration1763890000000 } from './migrations/1763890000000-Administration';
 import { SnakeNamingStrategy } from './naming-strategy';
 import { StatementCounter } from './statement-counter';
 
@@ -35,9 +37,15 @@ export const ENTITIES = [
   FollowUpVisitEntity,
   CaseDocumentEntity,
   CaseEventEntity,
+  InvitationEntity,
 ];
 
-export const MIGRATIONS = [Foundation1763870000000, Referrals1763880000000, Repatriation1763900000000];
+export const MIGRATIONS = [
+  Foundation1763870000000,
+  Referrals1763880000000,
+  Administration1763890000000,
+  Repatriation1763900000000,
+];
 
 export interface DatabaseOptions {
   url: string;

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../context/request-context';
-import { login } from './auth.service';
+import { changePassword, login } from './auth.service';
 import { AuthPayload } from './auth.types';
 
 @Resolver()
@@ -12,5 +12,14 @@ export class AuthResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<AuthPayload> {
     return login(ctx, email, password);
+  }
+
+  @Mutation(() => Boolean)
+  changePassword(
+    @Arg('currentPassword', () => String) currentPassword: string,
+    @Arg('newPassword', () => String) newPassword: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<boolean> {
+    return changePassword(ctx, currentPassword, newPassword);
   }
 }

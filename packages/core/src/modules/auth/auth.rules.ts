@@ -1,9 +1,11 @@
-import { allow, type RuleMap } from '../../common/rules';
+import { allow, isAuthenticated, type RuleMap } from '../../common/rules';
 
 export const authRules: RuleMap = {
   Mutation: {
     // Signing in is the one door open to everyone; the login throttle guards it.
     login: allow,
+    // Their own password only; the current one must be given.
+    changePassword: isAuthenticated,
   },
   AuthPayload: allow,
 };

@@ -1,11 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import type { Role } from '../../common/enums';
-import { UnauthenticatedError } from '../../common/errors';
+import { BadUserInputError, UnauthenticatedError } from '../../common/errors';
 import type { Actor, RequestContext } from '../../context/request-context';
 import { toUser } from '../user/user.service';
 import { MembershipEntity, UserEntity } from '../user/user.entity';
 import type { AuthPayload } from './auth.types';
-import { verifyAgainstDecoy, verifyPassword } from './passwords';
+import { assertPasswordAllowed } from './password-policy';
+import { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords';
 import type { SessionClaims } from './session-tokens';
 
 interface Credentials {
@@ -98,4 +99,36 @@ export async function resolveActor(manager: EntityManager, claims: SessionClaims
   );
   const row = rows[0];
   return row ? { userId: claims.userId, organisationId: claims.organisationId, roles: new Set(row.roles) } : null;
+}
+
+/**
+ * A signed-in user's new password, under the password policy. The current password must be given: a
+ * session left open on a shared computer is not enough to take the account over. Wrong guesses count
+ * against the same per-account throttle as sign-in, and write nothing.
+ */
+export async function changePassword(
+  ctx: RequestContext,
+  currentPassword: string,
+  newPassword: string,
+): Promise<boolean> {
+  const actor = ctx.requireActor();
+  const manager = await ctx.db();
+  const [account]: { email: string; password_hash: string | null }[] = await manager.query(
+    `SELECT email, password_hash FROM app_user WHERE id = $1 FOR UPDATE`,
+    [actor.userId],
+  );
+  if (!account) throw new UnauthenticatedError();
+  const { loginThrottle } = ctx.platform;
+  await loginThrottle.assertAllowed(account.email, ctx.request.clientAddress);
+  if (!account.password_hash || !(await verifyPassword(account.password_hash, currentPassword))) {
+    await loginThrottle.recordFailure(account.email, ctx.request.clientAddress);
+    throw new BadUserInputError('The current password is not right.', ['currentPassword']);
+  }
+  if (newPassword === currentPassword) {
+    throw new BadUserInputError('Choose a password different from the current one.', ['newPassword']);
+  }
+  assertPasswordAllowed(newPassword, account.email, 'newPassword');
+  await manager.update(UserEntity, { id: actor.userId }, { passwordHash: await hashPassword(newPassword) });
+  ctx.audit({ action: 'PASSWORD_CHANGED', entityType: 'User', entityId: actor.userId });
+  return true;
 }

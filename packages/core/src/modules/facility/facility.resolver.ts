@@ -8,14 +8,25 @@ import {
   bedAvailability,
   bedsAvailableIn,
   changedBedUnit,
+  createBedUnit,
+  createFacility,
   facilityOf,
   getFacility,
   listFacilities,
   toFacility,
   unitsOf,
   updateBedUnit,
+  updateFacility,
 } from './facility.service';
-import { BedSearch, BedUnit, Facility, UpdateBedUnitInput } from './facility.types';
+import {
+  BedSearch,
+  BedUnit,
+  CreateBedUnitInput,
+  CreateFacilityInput,
+  Facility,
+  UpdateBedUnitInput,
+  UpdateFacilityInput,
+} from './facility.types';
 
 const sameDistrict = (a: string, b: string): boolean => a.localeCompare(b, 'en', { sensitivity: 'accent' }) === 0;
 
@@ -32,6 +43,22 @@ export class FacilityResolver {
   @Query(() => Facility)
   facility(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Facility> {
     return getFacility(ctx, id);
+  }
+
+  @Mutation(() => Facility)
+  createFacility(
+    @Arg('input', () => CreateFacilityInput) input: CreateFacilityInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Facility> {
+    return createFacility(ctx, input);
+  }
+
+  @Mutation(() => Facility)
+  updateFacility(
+    @Arg('input', () => UpdateFacilityInput) input: UpdateFacilityInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Facility> {
+    return updateFacility(ctx, input);
   }
 
   @FieldResolver(() => Organisation)
@@ -66,6 +93,14 @@ export class BedUnitResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<BedUnit> {
     return updateBedUnit(ctx, input);
+  }
+
+  @Mutation(() => BedUnit)
+  createBedUnit(
+    @Arg('input', () => CreateBedUnitInput) input: CreateBedUnitInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<BedUnit> {
+    return createBedUnit(ctx, input);
   }
 
   @Subscription(() => BedUnit, {

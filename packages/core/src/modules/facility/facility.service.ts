@@ -3,6 +3,8 @@ import { BadUserInputError, ConflictError, NoCapacityError, NotFoundError } from
 import { requireUuid } from '../../common/ids';
 import type { RequestContext } from '../../context/request-context';
 import { Topic, type BedUnitChanged } from '../../context/topics';
+import { ReferralStatus } from '../referral/referral.enums';
+import { ReferralEntity } from '../referral/referral.entity';
 import {
   BedChangeReason,
   BedUnitEntity,
@@ -11,7 +13,15 @@ import {
   type BedCounts,
 } from './facility.entity';
 import { facilityById, unitById, unitsByFacility } from './facility.loaders';
-import { BedUnit, Facility, type BedSearch, type UpdateBedUnitInput } from './facility.types';
+import {
+  BedUnit,
+  Facility,
+  type BedSearch,
+  type CreateBedUnitInput,
+  type CreateFacilityInput,
+  type UpdateBedUnitInput,
+  type UpdateFacilityInput,
+} from './facility.types';
 
 export function toFacility(ctx: RequestContext, entity: FacilityEntity): Facility {
   const own = ctx.actor?.organisationId === entity.organisationId;
@@ -190,7 +200,7 @@ async function recordBedChange(
   ctx: RequestContext,
   unit: BedUnitEntity,
   reason: BedChangeReason,
-  before: BedCounts,
+  before: BedCounts | null,
   note: string | null,
 ): Promise<void> {
   await (
@@ -208,6 +218,161 @@ async function recordBedChange(
   const facility = await ctx.loaders.get(facilityById).load(unit.facilityId);
   const event: BedUnitChanged = { unitId: unit.id, district: facility?.district ?? '' };
   ctx.afterCommit(() => ctx.platform.pubSub.publish(Topic.BED_UNIT_CHANGED, event));
+}
+
+/** Trimmed text that must not be blank. */
+function requiredText(value: string, path: string): string {
+  const text = value.trim();
+  if (!text) throw new BadUserInputError(`${path} must not be blank.`, [path]);
+  return text;
+}
+
+const serviceList = (services: readonly string[]): Facility['services'] =>
+  [...new Set(services)] as Facility['services'];
+
+/** A new facility of the caller's organisation; its address is seen by that organisation only. */
+export async function createFacility(ctx: RequestContext, input: CreateFacilityInput): Promise<Facility> {
+  const now = ctx.now();
+  const facilities = await ctx.owned(FacilityEntity);
+  const facility = await facilities.save(
+    facilities.create({
+      name: requiredText(input.name, 'input.name'),
+      kind: input.kind,
+      district: requiredText(input.district, 'input.district'),
+      state: requiredText(input.state, 'input.state'),
+      country: input.country.toUpperCase(),
+      address: input.address?.trim() || null,
+      services: serviceList(input.services),
+      active: true,
+      createdAt: now,
+      updatedAt: now,
+    }),
+  );
+  // Ids and field names only: the address is not for the network-wide audit trail.
+  ctx.audit({
+    action: 'FACILITY_CREATED',
+    entityType: 'Facility',
+    entityId: facility.id,
+    detail: { kind: facility.kind, district: facility.district, country: facility.country },
+  });
+  ctx.loaders.get(facilityById).prime(facility.id, facility);
+  return toFacility(ctx, facility);
+}
+
+/** The accepted referrals whose bed holds sit in this facility's units, by code. */
+async function referralsHoldingBedsIn(ctx: RequestContext, facility: FacilityEntity): Promise<string[]> {
+  const rows = await (
+    await ctx.repo(ReferralEntity)
+  )
+    .createQueryBuilder('r')
+    .innerJoin(BedUnitEntity, 'u', 'u.id = r.held_unit_id')
+    .where('u.facility_id = :facility', { facility: facility.id })
+    .andWhere('r.to_organisation_id = :own', { own: facility.organisationId })
+    .andWhere('r.status = :accepted', { accepted: ReferralStatus.ACCEPTED })
+    .orderBy('r.code')
+    .getMany();
+  return rows.map((row) => row.code);
+}
+
+/**
+ * Edits a facility of the caller's organisation. Deactivating takes it off the bed board and out of
+ * new referrals, so it is refused while beds there are held for people on their way: those referrals
+ * must be completed or cancelled first.
+ */
+export async function updateFacility(ctx: RequestContext, input: UpdateFacilityInput): Promise<Facility> {
+  const facilities = await ctx.owned(FacilityEntity);
+  const facility = await facilities.findOneForUpdate(input.facilityId.toLowerCase());
+  if (!facility) throw new NotFoundError('Facility');
+
+  const changed: string[] = [];
+  const change = <K extends 'name' | 'district' | 'address' | 'services' | 'active'>(
+    field: K,
+    value: FacilityEntity[K],
+    same: (a: FacilityEntity[K], b: FacilityEntity[K]) => boolean = (a, b) => a === b,
+  ): void => {
+    if (same(facility[field], value)) return;
+    facility[field] = value;
+    changed.push(field);
+  };
+  if (input.name !== undefined && input.name !== null) change('name', requiredText(input.name, 'input.name'));
+  if (input.district !== undefined && input.district !== null) {
+    change('district', requiredText(input.district, 'input.district'));
+  }
+  if (input.address !== undefined) change('address', input.address?.trim() || null);
+  if (input.services !== undefined && input.services !== null) {
+    change('services', serviceList(input.services), (a, b) => a.length === b.length && a.every((s) => b.includes(s)));
+  }
+  if (input.active === false && facility.active) {
+    const holding = await referralsHoldingBedsIn(ctx, facility);
+    if (holding.length > 0) {
+      throw new BadUserInputError(
+        `Beds in this facility are held for accepted referrals ${holding.join(', ')}: complete or cancel them before deactivating it.`,
+        ['input.active'],
+      );
+    }
+  }
+  if (input.active !== undefined && input.active !== null) change('active', input.active);
+
+  if (changed.length > 0) {
+    facility.updatedAt = ctx.now();
+    await facilities.save(facility);
+    ctx.audit({
+      action: 'FACILITY_UPDATED',
+      entityType: 'Facility',
+      entityId: facility.id,
+      detail: { fields: changed, active: facility.active },
+    });
+  }
+  ctx.loaders.get(facilityById).clear(facility.id).prime(facility.id, facility);
+  return toFacility(ctx, facility);
+}
+
+/** A new unit in a facility of the caller's organisation, with its first history row (CREATED). */
+export async function createBedUnit(ctx: RequestContext, input: CreateBedUnitInput): Promise<BedUnit> {
+  const problems: { message: string; fields: string[] }[] = [];
+  if (input.minAge > input.maxAge) {
+    problems.push({ message: 'The minimum age is above the maximum age.', fields: ['input.minAge', 'input.maxAge'] });
+  }
+  if (input.occupied > input.capacity) {
+    problems.push({
+      message: 'More beds are occupied than the unit has.',
+      fields: ['input.capacity', 'input.occupied'],
+    });
+  }
+  if (problems.length > 0) {
+    throw new BadUserInputError(
+      problems.map((problem) => problem.message).join(' '),
+      problems.flatMap((problem) => problem.fields),
+    );
+  }
+  const name = requiredText(input.name, 'input.name');
+  const facility = await (await ctx.owned(FacilityEntity)).findOne(requireUuid(input.facilityId, 'input.facilityId'));
+  if (!facility) throw new NotFoundError('Facility');
+
+  const units = await ctx.owned(BedUnitEntity);
+  const unit = await units.save(
+    units.create({
+      facilityId: facility.id,
+      name,
+      sex: input.sex,
+      minAge: input.minAge,
+      maxAge: input.maxAge,
+      capacity: input.capacity,
+      occupied: input.occupied,
+      held: 0,
+      version: 1,
+      updatedAt: ctx.now(),
+    }),
+  );
+  await recordBedChange(ctx, unit, BedChangeReason.CREATED, null, null);
+  ctx.audit({
+    action: 'BED_UNIT_CREATED',
+    entityType: 'BedUnit',
+    entityId: unit.id,
+    detail: { facilityId: facility.id, after: countsOf(unit) },
+  });
+  ctx.loaders.get(unitsByFacility).clear(facility.id);
+  return toBedUnit(unit);
 }
 
 /** A unit of the caller's own organisation, for placing a referral into. */

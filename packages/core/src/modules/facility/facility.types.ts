@@ -1,4 +1,14 @@
-import { IsInt, IsOptional, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsInt,
+  IsISO31661Alpha2,
+  IsOptional,
+  IsUUID,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { FacilityKind, Service, Sex } from '../../common/enums';
 import { DateTime } from '../../common/scalars';
@@ -138,4 +148,106 @@ export class UpdateBedUnitInput {
   @IsOptional()
   @MaxLength(1000)
   note?: string;
+}
+
+const ADDRESS = 500;
+const SERVICES = Object.keys(Service).length;
+
+@InputType('CreateFacilityInput')
+export class CreateFacilityInput {
+  @Field(() => String)
+  @Length(1, 200)
+  name!: string;
+
+  @Field(() => FacilityKind)
+  kind!: FacilityKind;
+
+  @Field(() => String)
+  @Length(1, NAME)
+  district!: string;
+
+  @Field(() => String)
+  @Length(1, NAME)
+  state!: string;
+
+  @Field(() => String, { description: 'ISO 3166-1 alpha-2.' })
+  @IsISO31661Alpha2()
+  country!: string;
+
+  @Field(() => String, { nullable: true, description: 'Seen only by the owning organisation.' })
+  @IsOptional()
+  @MaxLength(ADDRESS)
+  address?: string | null;
+
+  @Field(() => [Service])
+  @ArrayMaxSize(SERVICES)
+  services!: Service[];
+}
+
+/** Fields left out stay as they are; `address: null` removes the address. */
+@InputType('UpdateFacilityInput')
+export class UpdateFacilityInput {
+  @Field(() => ID)
+  @IsUUID('all')
+  facilityId!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 200)
+  name?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, NAME)
+  district?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(ADDRESS)
+  address?: string | null;
+
+  @Field(() => [Service], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(SERVICES)
+  services?: Service[] | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'false is refused while accepted referrals hold beds in its units.',
+  })
+  active?: boolean | null;
+}
+
+@InputType('CreateBedUnitInput')
+export class CreateBedUnitInput {
+  @Field(() => ID)
+  @IsUUID('all')
+  facilityId!: string;
+
+  @Field(() => String)
+  @Length(1, 200)
+  name!: string;
+
+  @Field(() => Sex)
+  sex!: Sex;
+
+  @Field(() => Int)
+  @Min(0)
+  @Max(AGE_LIMIT)
+  minAge!: number;
+
+  @Field(() => Int)
+  @Min(0)
+  @Max(AGE_LIMIT)
+  maxAge!: number;
+
+  @Field(() => Int)
+  @Min(0)
+  @Max(MAX_BEDS_PER_UNIT)
+  capacity!: number;
+
+  @Field(() => Int)
+  @Min(0)
+  @Max(MAX_BEDS_PER_UNIT)
+  occupied!: number;
 }

@@ -1,9 +1,12 @@
-import { NotFoundError } from '../../common/errors';
+import { Role } from '../../common/enums';
+import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors';
 import { requireUuid } from '../../common/ids';
 import type { RequestContext } from '../../context/request-context';
+import { issueInvitation } from '../invitation/invitation.service';
+import type { Invitation } from '../invitation/invitation.types';
 import { OrganisationEntity } from './organisation.entity';
 import { organisationById } from './organisation.loaders';
-import { Organisation } from './organisation.types';
+import { Organisation, type CreateOrganisationInput } from './organisation.types';
 
 export function toOrganisation(entity: OrganisationEntity): Organisation {
   return Object.assign(new Organisation(), {
@@ -33,4 +36,71 @@ export async function organisationOf(ctx: RequestContext, id: string): Promise<O
   const row = await ctx.loaders.get(organisationById).load(id);
   if (!row) throw new Error(`organisation ${id} referenced but missing`);
   return toOrganisation(row);
+}
+
+/**
+ * Onboards a partner: the organisation and an invitation for its first ORG_ADMIN, in one transaction.
+ * The short name is claimed by the insert itself, so two network admins racing for one name get one
+ * organisation and one CONFLICT.
+ */
+export async function createOrganisation(ctx: RequestContext, input: CreateOrganisationInput): Promise<Invitation> {
+  ctx.requireActor();
+  const name = input.name.trim();
+  if (!name) throw new BadUserInputError('Give the organisation a name.', ['input.name']);
+  const shortName = input.shortName.trim().toUpperCase();
+  const now = ctx.now();
+  const created: { id: string }[] = await (
+    await ctx.db()
+  ).query(
+    `WITH created AS (
+       INSERT INTO organisation (name, short_name, kind, country, region, active, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, true, $6, $6)
+       ON CONFLICT (short_name) DO NOTHING
+       RETURNING id)
+     SELECT id FROM created`,
+    [name, shortName, input.kind, input.country.toUpperCase(), input.region?.trim() || null, now],
+  );
+  const organisationId = created[0]?.id;
+  if (!organisationId) {
+    throw new ConflictError(`The short name ${shortName} is already taken.`, { fields: ['input.shortName'] });
+  }
+  ctx.audit({
+    action: 'ORGANISATION_CREATED',
+    entityType: 'Organisation',
+    entityId: organisationId,
+    detail: { shortName, kind: input.kind, country: input.country.toUpperCase() },
+  });
+  return issueInvitation(
+    ctx,
+    { organisationId, email: input.adminEmail, displayName: input.adminDisplayName, roles: [Role.ORG_ADMIN] },
+    { email: 'input.adminEmail', displayName: 'input.adminDisplayName' },
+  );
+}
+
+/**
+ * A deactivated organisation's users cannot sign in (nor use tokens they hold) and its facilities leave
+ * bed search; its referrals stay readable to the partners involved. Reactivating restores all of it.
+ */
+export async function setOrganisationActive(ctx: RequestContext, id: string, active: boolean): Promise<Organisation> {
+  const actor = ctx.requireActor();
+  const organisation = await (
+    await ctx.repo(OrganisationEntity)
+  ).findOne({ where: { id: requireUuid(id, 'id') }, lock: { mode: 'pessimistic_write' } });
+  if (!organisation) throw new NotFoundError('Organisation');
+  if (!active && organisation.id === actor.organisationId) {
+    throw new BadUserInputError('You cannot deactivate your own organisation: nobody could reactivate it.', ['id']);
+  }
+  if (organisation.active !== active) {
+    organisation.active = active;
+    organisation.updatedAt = ctx.now();
+    await (await ctx.db()).save(organisation);
+    ctx.audit({
+      action: active ? 'ORGANISATION_REACTIVATED' : 'ORGANISATION_DEACTIVATED',
+      entityType: 'Organisation',
+      entityId: organisation.id,
+      detail: { shortName: organisation.shortName },
+    });
+  }
+  ctx.loaders.get(organisationById).clear(organisation.id).prime(organisation.id, organisation);
+  return toOrganisation(organisation);
 }

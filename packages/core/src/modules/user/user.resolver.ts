@@ -1,8 +1,9 @@
-import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Role } from '../../common/enums';
 import type { RequestContext } from '../../context/request-context';
 import { organisationOf } from '../organisation/organisation.service';
 import { Organisation } from '../organisation/organisation.types';
-import { me } from './user.service';
+import { listUsers, me, setUserActive, setUserRoles } from './user.service';
 import { User } from './user.types';
 
 @Resolver(() => User)
@@ -10,6 +11,31 @@ export class UserResolver {
   @Query(() => User)
   me(@Ctx() ctx: RequestContext): Promise<User> {
     return me(ctx);
+  }
+
+  @Query(() => [User], {
+    description: "The caller's own organisation (ORG_ADMIN); every organisation's (NETWORK_ADMIN).",
+  })
+  users(@Ctx() ctx: RequestContext): Promise<User[]> {
+    return listUsers(ctx);
+  }
+
+  @Mutation(() => User)
+  setUserRoles(
+    @Arg('userId', () => ID) userId: string,
+    @Arg('roles', () => [Role]) roles: Role[],
+    @Ctx() ctx: RequestContext,
+  ): Promise<User> {
+    return setUserRoles(ctx, userId, roles);
+  }
+
+  @Mutation(() => User)
+  setUserActive(
+    @Arg('userId', () => ID) userId: string,
+    @Arg('active', () => Boolean) active: boolean,
+    @Ctx() ctx: RequestContext,
+  ): Promise<User> {
+    return setUserActive(ctx, userId, active);
   }
 
   @FieldResolver(() => Organisation)

@@ -1,0 +1,155 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Role } from '../../common/enums';
+import { BadUserInputError, ConflictError, UnauthenticatedError } from '../../common/errors';
+import type { RequestContext } from '../../context/request-context';
+import type { AuthPayload } from '../auth/auth.types';
+import { assertPasswordAllowed } from '../auth/password-policy';
+import { hashPassword } from '../auth/passwords';
+import { MembershipEntity, UserEntity } from '../user/user.entity';
+import { assertGrantable, userInOrganisation } from '../user/user.service';
+import { InvitationEntity } from './invitation.entity';
+import { Invitation, type InviteUserInput } from './invitation.types';
+
+/** 256 random bits, URL-safe: shown once, in the answer that creates it. */
+export const newInvitationToken = (): string => randomBytes(32).toString('base64url');
+
+/** A token this random cannot be guessed or brute-forced from its hash, so sha256 suffices (no argon2 needed). */
+export const hashInvitationToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
+
+const INVALID_INVITATION =
+  'This invitation is not valid: it may have been used already or have expired. Ask your administrator for a new one.';
+
+export interface NewMember {
+  organisationId: string;
+  email: string;
+  displayName: string;
+  roles: Role[];
+}
+
+/** Input paths to name in refusals, so a form can mark the control. */
+export interface MemberPaths {
+  email: string;
+  displayName: string;
+}
+
+/**
+ * A new account without a password, its membership, and a one-time invitation to set the password. An
+ * email already in use is a CONFLICT: the insert claims it atomically, so two concurrent invitations
+ * of one address cannot both succeed.
+ */
+export async function issueInvitation(ctx: RequestContext, member: NewMember, paths: MemberPaths): Promise<Invitation> {
+  const email = normaliseEmail(member.email);
+  const displayName = member.displayName.trim();
+  if (!displayName) throw new BadUserInputError("Give the person's name.", [paths.displayName]);
+  const roles = [...new Set(member.roles)];
+
+  const manager = await ctx.db();
+  const now = ctx.now();
+  const created: { id: string }[] = await manager.query(
+    `WITH created AS (
+       INSERT INTO app_user (email, display_name, password_hash, created_at, updated_at)
+       VALUES ($1, $2, NULL, $3, $3)
+       ON CONFLICT (email) DO NOTHING
+       RETURNING id)
+     SELECT id FROM created`,
+    [email, displayName, now],
+  );
+  const userId = created[0]?.id;
+  if (!userId) throw new ConflictError('An account with this email address already exists.', { fields: [paths.email] });
+
+  await manager.insert(MembershipEntity, {
+    organisationId: member.organisationId,
+    userId,
+    roles,
+    active: true,
+    createdAt: now,
+  });
+  const token = newInvitationToken();
+  const expiresAt = new Date(now.getTime() + ctx.platform.settings.invitationTtlHours * 3_600_000);
+  const { identifiers } = await manager.insert(InvitationEntity, {
+    organisationId: member.organisationId,
+    userId,
+    tokenHash: hashInvitationToken(token),
+    expiresAt,
+    acceptedAt: null,
+    createdBy: ctx.actor?.userId ?? null,
+    createdAt: now,
+  });
+  ctx.audit({
+    action: 'USER_INVITED',
+    entityType: 'User',
+    entityId: userId,
+    detail: {
+      organisationId: member.organisationId,
+      roles,
+      invitationId: identifiers[0]?.['id'],
+      expiresAt: expiresAt.toISOString(),
+    },
+  });
+  return Object.assign(new Invitation(), {
+    user: await userInOrganisation(ctx, userId, member.organisationId),
+    token,
+    expiresAt,
+  });
+}
+
+export function inviteUser(ctx: RequestContext, input: InviteUserInput): Promise<Invitation> {
+  const actor = ctx.requireActor();
+  assertGrantable(input.roles);
+  return issueInvitation(
+    ctx,
+    { organisationId: actor.organisationId, email: input.email, displayName: input.displayName, roles: input.roles },
+    { email: 'input.email', displayName: 'input.displayName' },
+  );
+}
+
+/**
+ * Sets the invitee's first password and signs them in. The invitation is claimed by one guarded UPDATE,
+ * so a token works once even when two requests race with it; a refusal after the claim (a weak
+ * password) rolls the claim back with everything else, and the token stays usable.
+ */
+export async function acceptInvitation(ctx: RequestContext, token: string, password: string): Promise<AuthPayload> {
+  const manager = await ctx.db();
+  const now = ctx.now();
+  const claimed: { id: string; user_id: string; organisation_id: string }[] = await manager.query(
+    `WITH claimed AS (
+       UPDATE invitation SET accepted_at = $2
+        WHERE token_hash = $1 AND accepted_at IS NULL AND expires_at > $2
+        RETURNING id, user_id, organisation_id)
+     SELECT id, user_id, organisation_id FROM claimed`,
+    [hashInvitationToken(token), now],
+  );
+  const invitation = claimed[0];
+  if (!invitation) throw new UnauthenticatedError(INVALID_INVITATION);
+  const { user_id: userId, organisation_id: organisationId } = invitation;
+
+  const [account]: { email: string; may_enter: boolean }[] = await manager.query(
+    `SELECT u.email, (u.active AND m.active AND o.active) AS may_enter
+       FROM app_user u
+       JOIN membership m ON m.user_id = u.id
+       JOIN organisation o ON o.id = m.organisation_id
+      WHERE u.id = $1 AND m.organisation_id = $2`,
+    [userId, organisationId],
+  );
+  // Deactivated since the invitation was made: the account may not enter, so it gets no password either.
+  if (!account?.may_enter) throw new UnauthenticatedError(INVALID_INVITATION);
+  assertPasswordAllowed(password, account.email, 'password');
+
+  await manager.update(UserEntity, { id: userId }, { passwordHash: await hashPassword(password), updatedAt: now });
+  const session = await ctx.platform.sessions.issue({ userId, organisationId });
+  ctx.audit({
+    action: 'INVITATION_ACCEPTED',
+    entityType: 'User',
+    entityId: userId,
+    actorUserId: userId,
+    organisationId,
+    detail: { invitationId: invitation.id },
+  });
+  return {
+    accessToken: session.accessToken,
+    expiresAt: session.expiresAt,
+    user: await userInOrganisation(ctx, userId, organisationId),
+  };
+}
