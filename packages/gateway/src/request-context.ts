@@ -1,4 +1,4 @@
-import { RequestContext, UnitOfWork, resolveActor, type Actor, type Platform } from '@sahayog/core';
+import { RequestContext, Role, UnitOfWork, resolveActor, type Actor, type Platform } from '@sahayog/core';
 import type { DataSource } from 'typeorm';
 
 export function bearerToken(header: string | undefined | null): string | undefined {
@@ -24,6 +24,7 @@ export class ContextFactory {
       let actor: Actor | null;
       try {
         actor = await resolveActor(await unitOfWork.manager(), claims);
+        if (actor?.roles.has(Role.NETWORK_ADMIN)) await unitOfWork.markNetworkAdmin();
       } catch (error) {
         await unitOfWork.rollback();
         throw error;

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { APP_ROLE } from '../database/migrations/1763910000000-RowLevelSecurity';
 import type { RunnerData } from '../database/statement-counter';
 
 type Hook = () => Promise<void> | void;
@@ -50,7 +51,15 @@ export class UnitOfWork {
     await runner.connect();
     await runner.startTransaction();
     await runner.query(`SELECT set_config('app.org_id', $1, true)`, [this.organisationId ?? '']);
+    // A signed-in organisation's work runs as the application role, which row-level security confines to
+    // what that organisation may see; the platform's own work (sign-in lookups, maintenance) does not.
+    if (this.organisationId) await runner.query(`SET LOCAL ROLE ${APP_ROLE}`);
     return runner.manager;
+  }
+
+  /** Lets a network administrator's transaction read what row security keeps per organisation (the audit trail). */
+  async markNetworkAdmin(): Promise<void> {
+    await (await this.manager()).query(`SELECT set_config('app.network_admin', 'on', true)`);
   }
 
   onBeforeCommit(hook: Hook): void {

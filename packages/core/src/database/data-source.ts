@@ -16,6 +16,7 @@ import { ConsentEntity, SubjectEntity } from '../modules/subject/subject.entity'
 import { Foundation1763870000000 } from './migrations/1763870000000-Foundation';
 import { Referrals1763880000000 } from './migrations/1763880000000-Referrals';
 import { Repatriation1763900000000 } from './migrations/1763900000000-Repatriation';
+import { RowLevelSecurity1763910000000 } from './migrations/1763910000000-RowLevelSecurity';
 import { Administration1763890000000 } from './migrations/1763890000000-Administration';
 import { SnakeNamingStrategy } from './naming-strategy';
 import { StatementCounter } from './statement-counter';
@@ -45,6 +46,7 @@ export const MIGRATIONS = [
   Referrals1763880000000,
   Administration1763890000000,
   Repatriation1763900000000,
+  RowLevelSecurity1763910000000,
 ];
 
 export interface DatabaseOptions {

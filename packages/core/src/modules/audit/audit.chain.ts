@@ -42,8 +42,9 @@ export class AuditLog {
   async append(manager: EntityManager, entries: AuditEntry[]): Promise<void> {
     if (entries.length === 0) return;
     await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-    const last: { hash: string }[] = await manager.query('SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1');
-    let prevHash = last[0]?.hash ?? GENESIS_HASH;
+    // The tip of the whole chain, which row security would hide from an organisation's own transaction.
+    const [tip] = (await manager.query('SELECT audit_chain_tip() AS hash')) as { hash: string | null }[];
+    let prevHash = tip?.hash ?? GENESIS_HASH;
     const rows = entries.map((entry) => {
       const hash = hashEntry(prevHash, entry);
       const row = { ...entry, entityId: entry.entityId ?? null, detail: entry.detail ?? {}, prevHash, hash };

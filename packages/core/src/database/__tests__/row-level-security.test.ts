@@ -1,0 +1,107 @@
+import { CREATE_REFERRAL, TestGateway, organisationId, registerSubject, type GraphQLClient } from '@sahayog/testing';
+
+let t: TestGateway;
+let jkpsCaseworker: GraphQLClient;
+let newlightCaseworker: GraphQLClient;
+let jkps: string;
+let mahima: string;
+let newlight: string;
+
+/** Runs statements as the gateway's application role would, for `organisation` (or for nobody). */
+async function asApplication<T>(organisation: string | null, sql: string, params: unknown[] = []): Promise<T[]> {
+  const runner = t.dataSource.createQueryRunner();
+  await runner.connect();
+  await runner.startTransaction();
+  try {
+    await runner.query(`SELECT set_config('app.org_id', $1, true)`, [organisation ?? '']);
+    await runner.query(`SET LOCAL ROLE sahayog_app`);
+    return (await runner.query(sql, params)) as T[];
+  } finally {
+    await runner.rollbackTransaction();
+    await runner.release();
+  }
+}
+
+beforeAll(async () => {
+  t = await TestGateway.start();
+  [jkpsCaseworker, newlightCaseworker] = await Promise.all([
+    t.signIn('caseworker@jkps.demo'),
+    t.signIn('caseworker@newlight.demo'),
+  ]);
+  [jkps, mahima, newlight] = await Promise.all(['JKPS', 'MAHIMA', 'NEWLIGHT'].map((name) => organisationId(t, name)));
+  const subject = await registerSubject(jkpsCaseworker);
+  await registerSubject(newlightCaseworker);
+  await jkpsCaseworker.data(CREATE_REFERRAL, {
+    input: {
+      subjectId: subject.id,
+      toOrganisationId: mahima,
+      needs: ['SHELTER'],
+      urgency: 'ROUTINE',
+      summary: 'RLS check.',
+    },
+  });
+});
+afterAll(() => t.close());
+
+describe('row-level security, the second wall', () => {
+  it('is enabled and forced on every table of the application', async () => {
+    const tables = await t.sql<{ relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean }>(
+      `SELECT relname, relrowsecurity, relforcerowsecurity FROM pg_class
+        WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' AND relname <> 'migrations' ORDER BY relname`,
+    );
+    expect(tables.length).toBeGreaterThanOrEqual(18);
+    expect(tables.filter((table) => !table.relrowsecurity || !table.relforcerowsecurity)).toEqual([]);
+  });
+
+  it('runs requests as a role that owns nothing, is no superuser and cannot bypass it', async () => {
+    const [role] = await t.sql(
+      `SELECT rolsuper, rolbypassrls, rolcanlogin FROM pg_roles WHERE rolname = 'sahayog_app'`,
+    );
+    expect(role).toEqual({ rolsuper: false, rolbypassrls: false, rolcanlogin: false });
+    expect(await t.sql(`SELECT tablename FROM pg_tables WHERE tableowner = 'sahayog_app'`)).toEqual([]);
+  });
+
+  it("gives a deliberately unscoped query no other organisation's survivors, referrals or audit entries", async () => {
+    const subjects = await asApplication<{ organisation_id: string }>(newlight, `SELECT organisation_id FROM subject`);
+    expect(subjects.length).toBeGreaterThan(0);
+    expect(new Set(subjects.map((s) => s.organisation_id))).toEqual(new Set([newlight]));
+    expect(await asApplication(newlight, `SELECT id FROM referral`)).toEqual([]);
+    expect(await asApplication(newlight, `SELECT id FROM referral_event`)).toEqual([]);
+    const audit = await asApplication<{ organisation_id: string }>(
+      newlight,
+      `SELECT DISTINCT organisation_id FROM audit_event`,
+    );
+    expect(audit).toEqual([{ organisation_id: newlight }]);
+
+    // The receiving organisation sees the referral and, by pseudonym, its subject; the sender sees both.
+    expect(await asApplication(mahima, `SELECT id FROM referral`)).toHaveLength(1);
+    expect(await asApplication(mahima, `SELECT id FROM subject`)).toHaveLength(1);
+    expect((await asApplication(jkps, `SELECT id FROM subject`)).length).toBeGreaterThan(0);
+  });
+
+  it('shows nothing at all when no organisation is set', async () => {
+    for (const table of ['organisation', 'facility', 'bed_unit', 'subject', 'referral', 'audit_event', 'app_user']) {
+      expect({ table, rows: await asApplication(null, `SELECT 1 FROM ${table}`) }).toEqual({ table, rows: [] });
+    }
+  });
+
+  it("refuses writes into another organisation's rows and any change to the audit trail", async () => {
+    await expect(
+      asApplication(
+        newlight,
+        `WITH changed AS (UPDATE subject SET nationality = 'XX' WHERE organisation_id = $1 RETURNING id) SELECT id FROM changed`,
+        [jkps],
+      ),
+    ).resolves.toEqual([]);
+    await expect(
+      asApplication(
+        newlight,
+        `INSERT INTO code_counter (organisation_id, kind, year, last_value) VALUES ($1, 'SUBJECT', 2026, 99)`,
+        [jkps],
+      ),
+    ).rejects.toThrow(/row-level security/);
+    await expect(asApplication(newlight, `UPDATE audit_event SET action = 'X'`)).rejects.toThrow(/permission denied/);
+    await expect(asApplication(newlight, `DELETE FROM audit_event`)).rejects.toThrow(/permission denied/);
+    await expect(asApplication(newlight, `TRUNCATE audit_event`)).rejects.toThrow(/permission denied/);
+  });
+});
