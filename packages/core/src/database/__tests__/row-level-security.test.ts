@@ -28,7 +28,9 @@ beforeAll(async () => {
     t.signIn('caseworker@jkps.demo'),
     t.signIn('caseworker@newlight.demo'),
   ]);
-  [jkps, mahima, newlight] = await Promise.all(['JKPS', 'MAHIMA', 'NEWLIGHT'].map((name) => organisationId(t, name)));
+  jkps = await organisationId(t, 'JKPS');
+  mahima = await organisationId(t, 'MAHIMA');
+  newlight = await organisationId(t, 'NEWLIGHT');
   const subject = await registerSubject(jkpsCaseworker);
   await registerSubject(newlightCaseworker);
   await jkpsCaseworker.data(CREATE_REFERRAL, {
