@@ -9,6 +9,7 @@ import {
   NotFoundError,
 } from '../../common/errors';
 import { requireUuid } from '../../common/ids';
+import { reasonText } from '../../common/text';
 import { decodeCursor, encodeCursor, pageSize } from '../../common/pagination';
 import type { Actor, RequestContext } from '../../context/request-context';
 import { Topic, type ReferralChanged } from '../../context/topics';
@@ -21,7 +22,6 @@ import { ReferralBox, ReferralStatus } from './referral.enums';
 import { ReferralEntity, ReferralEventEntity } from './referral.entity';
 import { eventsByReferral, visibleReferralById } from './referral.loaders';
 import {
-  MAX_REASON,
   Referral,
   ReferralConnection,
   ReferralEvent,
@@ -82,14 +82,6 @@ function sideAllows(actor: Actor, referral: ReferralEntity, side: Side): boolean
   const sender = referral.fromOrganisationId === actor.organisationId;
   const receiver = referral.toOrganisationId === actor.organisationId;
   return side === 'EITHER' ? sender || receiver : side === 'SENDER' ? sender : receiver;
-}
-
-function reasonText(reason: string | null | undefined, path: string, required: boolean): string | null {
-  const text = reason?.trim() ?? '';
-  if (required && !text) throw new BadUserInputError('Give a reason.', [path]);
-  if (text.length > MAX_REASON)
-    throw new BadUserInputError(`The reason is longer than ${MAX_REASON} characters.`, [path]);
-  return text || null;
 }
 
 async function appendEvent(

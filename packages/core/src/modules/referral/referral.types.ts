@@ -131,5 +131,3 @@ export class CreateReferralInput {
   @Length(1, 200)
   idempotencyKey?: string | null;
 }
-
-export const MAX_REASON = 2000;

@@ -8,6 +8,7 @@ import {
   NotFoundError,
 } from '../../common/errors';
 import { requireUuid } from '../../common/ids';
+import { isoDate, reasonText } from '../../common/text';
 import type { Actor, RequestContext } from '../../context/request-context';
 import { Topic, type RepatriationChanged } from '../../context/topics';
 import { OrganisationEntity } from '../organisation/organisation.entity';
@@ -50,12 +51,10 @@ import {
 
 const FOLLOW_UP_MONTHS = [1, 3, 6, 12];
 const EXPIRY_WARNING_DAYS = 30;
-const MAX_REASON = 2000;
 /** Statuses nobody can move a case on from, except by resuming it (ON_HOLD). */
 const HALTED = new Set([RepatriationStatus.ON_HOLD, RepatriationStatus.CANCELLED, RepatriationStatus.CLOSED]);
 const SETTLED = new Set([MilestoneStatus.DONE, MilestoneStatus.NOT_APPLICABLE]);
 
-const isoDate = (date: Date): string => date.toISOString().slice(0, 10);
 const asDate = (day: string | null): Date | null => (day ? new Date(`${day}T00:00:00Z`) : null);
 const today = (ctx: RequestContext): string => isoDate(ctx.now());
 
@@ -147,14 +146,6 @@ function toCaseEvent(entity: CaseEventEntity): CaseEvent {
     note: detail.note ?? null,
     organisationId: entity.organisationId,
   });
-}
-
-function reasonText(reason: string | null | undefined, path: string): string {
-  const text = reason?.trim() ?? '';
-  if (!text) throw new BadUserInputError('Give a reason.', [path]);
-  if (text.length > MAX_REASON)
-    throw new BadUserInputError(`The reason is longer than ${MAX_REASON} characters.`, [path]);
-  return text;
 }
 
 type Side = 'HOME' | 'COUNTERPART';
@@ -459,8 +450,7 @@ export async function recordFollowUpVisit(
   if (!visit)
     throw new BadUserInputError('There is no follow-up visit due at that month: is the case handed over?', ['months']);
   if (visit.visitedAt) throw new InvalidTransitionError('This visit is already recorded.', entity.status);
-  const text = note?.trim() || null;
-  if (text && text.length > MAX_REASON) throw new BadUserInputError('The note is too long.', ['note']);
+  const text = reasonText(note, 'note', false);
   await manager.update(FollowUpVisitEntity, { id: visit.id }, { visitedAt: ctx.now(), note: text });
   ctx.loaders.get(visitsByCase).clear(entity.id);
   await recordChange(ctx, entity, { kind: 'FOLLOW_UP_VISITED', concerning: `${months} months`, note: text });
@@ -580,7 +570,7 @@ export async function haltCase(
   reason: string,
 ): Promise<RepatriationCase> {
   const actor = ctx.requireActor();
-  const text = reasonText(reason, 'reason');
+  const text = reasonText(reason, 'reason', true);
   const entity = await lockVisibleCase(ctx, caseId, 'caseId');
   requireHome(actor, entity);
   const allowed =

@@ -3,6 +3,7 @@ import { nextSequenceNumber, padSequence } from '../../common/codes';
 import { Role } from '../../common/enums';
 import { BadUserInputError, ForbiddenError, InvalidTransitionError, NotFoundError } from '../../common/errors';
 import { requireUuid } from '../../common/ids';
+import { isoDate } from '../../common/text';
 import type { RequestContext } from '../../context/request-context';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import type { IdentityFields } from './identity-cipher';
@@ -12,8 +13,6 @@ import { identitySharedWithMe, visibleSubjectById } from './subject.loaders';
 import { Consent, Subject, SubjectIdentity, type CreateSubjectInput, type RecordConsentInput } from './subject.types';
 
 const ADULT_AGE = 18;
-
-const isoDate = (date: Date): string => date.toISOString().slice(0, 10);
 
 /** Whole years from `from` (YYYY-MM-DD) to `today`. */
 export function wholeYearsBetween(from: string, today: Date): number {
