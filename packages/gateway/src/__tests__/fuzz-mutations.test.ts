@@ -1,0 +1,207 @@
+import { servedSchemaSDL } from '@sahayog/core';
+import { TestGateway, registerSubject, type GraphQLClient } from '@sahayog/testing';
+import fc from 'fast-check';
+import {
+  buildSchema,
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLSchema,
+} from 'graphql';
+
+/**
+ * Random and malformed input to every mutation, as a network's worth of buggy integrations would send it:
+ * only coded errors may come back (never INTERNAL_SERVER_ERROR), and a refused call writes nothing.
+ */
+const RUNS_PER_MUTATION = 25;
+const CODES = new Set([
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'BAD_USER_INPUT',
+  'INVALID_TRANSITION',
+  'NO_CAPACITY',
+  'CONFLICT',
+  'RATE_LIMITED',
+]);
+const TABLES = [
+  'organisation',
+  'app_user',
+  'membership',
+  'invitation',
+  'facility',
+  'bed_unit',
+  'bed_unit_history',
+  'subject',
+  'consent',
+  'referral',
+  'referral_event',
+  'repatriation_case',
+  'milestone',
+  'case_document',
+  'follow_up_visit',
+  'case_event',
+];
+
+let t: TestGateway;
+let schema: GraphQLSchema;
+let clients: GraphQLClient[];
+let knownIds: string[];
+
+beforeAll(async () => {
+  t = await TestGateway.start({ throttleLimits: { perAccount: 1000, perAddress: 100_000, windowSeconds: 60 } });
+  schema = buildSchema(await servedSchemaSDL());
+  // Several roles, so random calls get past the permission rules into the services.
+  clients = await Promise.all(
+    [
+      'admin@jkps.demo',
+      'caseworker@jkps.demo',
+      'coordinator@mahima.demo',
+      'liaison@newlight.demo',
+      'network@sahayog.demo',
+    ].map((email) => t.signIn(email)),
+  );
+  await registerSubject(clients[1] as GraphQLClient);
+  const rows = await t.sql<{ id: string }>(
+    `SELECT id::text FROM organisation UNION ALL SELECT id::text FROM facility UNION ALL SELECT id::text FROM bed_unit
+     UNION ALL SELECT id::text FROM subject UNION ALL SELECT id::text FROM app_user LIMIT 60`,
+  );
+  knownIds = rows.map((row) => row.id);
+});
+afterAll(() => t.close());
+
+/** Mostly well-typed values with hostile content, so most calls pass coercion and reach the services. */
+function scalarValue(name: string): fc.Arbitrary<unknown> {
+  const junk = fc.oneof(fc.string({ maxLength: 40 }), fc.integer(), fc.boolean(), fc.constant(''));
+  const typed = (arbitrary: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> =>
+    fc.oneof({ weight: 12, arbitrary }, { weight: 1, arbitrary: junk });
+  switch (name) {
+    case 'ID':
+      return typed(
+        fc.oneof(
+          { weight: 4, arbitrary: fc.constantFrom(...knownIds) },
+          { weight: 2, arbitrary: fc.uuid() },
+          { weight: 1, arbitrary: fc.string({ maxLength: 50 }) },
+        ),
+      );
+    case 'Int':
+      return typed(
+        fc.oneof({ weight: 4, arbitrary: fc.integer({ min: -5, max: 200 }) }, { weight: 1, arbitrary: fc.integer() }),
+      );
+    case 'Float':
+      return typed(fc.double({ noNaN: true }));
+    case 'Boolean':
+      return typed(fc.boolean());
+    case 'DateTime':
+      return typed(
+        fc
+          .date({ noInvalidDate: true, min: new Date('1900-01-01'), max: new Date('2200-01-01') })
+          .map((d) => d.toISOString()),
+      );
+    case 'Date':
+      return typed(
+        fc
+          .date({ noInvalidDate: true, min: new Date('1900-01-01'), max: new Date('2200-01-01') })
+          .map((d) => d.toISOString().slice(0, 10)),
+      );
+    default:
+      return typed(
+        fc.oneof(
+          fc.string({ maxLength: 300 }),
+          fc.string({ unit: 'binary', maxLength: 50 }),
+          fc.constant('x'.repeat(5000)),
+          fc.constant('   '),
+          fc.constantFrom('IN', 'BD', 'np', 'ZZ', "'; DROP TABLE subject; --", '<script>alert(1)</script>'),
+        ),
+      );
+  }
+}
+
+function inputValue(type: GraphQLInputType, depth = 0): fc.Arbitrary<unknown> {
+  if (isNonNullType(type))
+    return fc.oneof(
+      { weight: 9, arbitrary: inputValue(type.ofType, depth) },
+      { weight: 1, arbitrary: fc.constant(null) },
+    );
+  if (isListType(type))
+    return fc.oneof(fc.array(inputValue(type.ofType, depth + 1), { maxLength: 4 }), scalarValue('String'));
+  if (isEnumType(type))
+    return fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom(...type.getValues().map((v) => v.value as string)) },
+      { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
+    );
+  if (isInputObjectType(type)) {
+    if (depth > 3) return fc.constant(null);
+    const fields = Object.values(type.getFields());
+    return fc.record(Object.fromEntries(fields.map((field) => [field.name, inputValue(field.type, depth + 1)])), {
+      requiredKeys: fields.filter((f) => isNonNullType(f.type)).map((f) => f.name),
+    });
+  }
+  if (isScalarType(type)) return scalarValue(type.name);
+  return fc.anything();
+}
+
+/** The cheapest selection a mutation's answer allows. */
+function selection(field: GraphQLField<unknown, unknown>): string {
+  const type = getNamedType(field.type);
+  if (!isObjectType(type)) return '';
+  const fields = type.getFields();
+  return fields['id'] ? '{ id }' : '{ __typename }';
+}
+
+async function rowCounts(): Promise<Record<string, number>> {
+  const [row] = await t.sql<Record<string, number>>(
+    `SELECT ${TABLES.map((table) => `(SELECT count(*)::int FROM ${table}) AS ${table}`).join(', ')}`,
+  );
+  return row as Record<string, number>;
+}
+
+describe('fuzzing every mutation', () => {
+  const total = { calls: 0, refused: 0, reachedServices: 0 };
+  afterAll(() => {
+    console.log(
+      `fuzzing: ${total.calls} calls, ${total.refused} refused with a coded error, none internal, ${total.reachedServices} past coercion`,
+    );
+  });
+
+  it('answers random and malformed input with coded errors only, and a refusal writes nothing', async () => {
+    const mutations = Object.values(schema.getMutationType()?.getFields() ?? {});
+    expect(mutations.length).toBeGreaterThan(25);
+    for (const mutation of mutations) {
+      const variables = mutation.args.map((arg) => `$${arg.name}: ${arg.type.toString()}`).join(', ');
+      const args = mutation.args.map((arg) => `${arg.name}: $${arg.name}`).join(', ');
+      const query = `mutation Fuzz${variables ? `(${variables})` : ''} { ${mutation.name}${args ? `(${args})` : ''} ${selection(mutation)} }`;
+      const argsArbitrary = fc.record(Object.fromEntries(mutation.args.map((arg) => [arg.name, inputValue(arg.type)])));
+      await fc.assert(
+        fc.asyncProperty(argsArbitrary, fc.nat({ max: clients.length - 1 }), async (values, who) => {
+          const before = await rowCounts();
+          const response = await (clients[who] as GraphQLClient).request(query, values);
+          total.calls++;
+          const codes = (response.errors ?? []).map((error) => error.extensions?.['code'] as string);
+          for (const code of codes) {
+            if (!CODES.has(code))
+              throw new Error(
+                `${mutation.name} answered ${code}: ${JSON.stringify(response.errors)} for ${JSON.stringify(values)}`,
+              );
+          }
+          if (!response.errors?.some((error) => error.extensions?.['reason'])) total.reachedServices++;
+          if (codes.length > 0) {
+            total.refused++;
+            expect({ mutation: mutation.name, counts: await rowCounts() }).toEqual({
+              mutation: mutation.name,
+              counts: before,
+            });
+          }
+          expect([200, 400]).toContain(response.status);
+        }),
+        { numRuns: RUNS_PER_MUTATION },
+      );
+    }
+  }, 300_000);
+});
