@@ -2,3 +2,4 @@ export { TestGateway, TestClock, type Replica, type TableSnapshot, type TestGate
 export { GraphQLClient, Subscriptions, type GraphQLResponse, type Subscription } from './graphql-client';
 export { createTestDatabase, testServerUrls } from './database';
 export * from './fixtures';
+export { DisposablePostgres } from './disposable-postgres';

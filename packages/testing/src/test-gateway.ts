@@ -1,5 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { DEMO_PASSWORD, generateDataKey, openDataSource, type DataKey, type ThrottleLimits } from '@sahayog/core';
+import {
+  DEMO_PASSWORD,
+  generateDataKey,
+  migrate,
+  openDataSource,
+  seedDemoNetwork,
+  type DataKey,
+  type ThrottleLimits,
+} from '@sahayog/core';
 import { startGateway, type Gateway, type GatewayConfig } from '@sahayog/gateway';
 import pino from 'pino';
 import type { DataSource } from 'typeorm';
@@ -26,6 +34,8 @@ export interface TestGatewayOptions {
   /** Serves as in production: no introspection, suggestions, landing page or error details. */
   production?: boolean;
   corsOrigins?: string[];
+  /** An empty database of the test's own (say on a DisposablePostgres), migrated and seeded here. */
+  databaseUrl?: string;
 }
 
 /** A second gateway process's worth of server on the same database, as behind a load balancer. */
@@ -33,6 +43,17 @@ export interface Replica {
   url: string;
   withToken(token: string): GraphQLClient;
   close(): Promise<void>;
+}
+
+async function prepareDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const dataSource = await openDataSource({ url, poolSize: 2 });
+  try {
+    await migrate(dataSource);
+    await seedDemoNetwork(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+  return { url, drop: async () => undefined };
 }
 
 /** Tables checked by `snapshot()`; a refused request must leave every one of them as it was. */
@@ -72,7 +93,7 @@ export class TestGateway {
   ) {}
 
   static async start(options: TestGatewayOptions = {}): Promise<TestGateway> {
-    const database = await createTestDatabase();
+    const database = options.databaseUrl ? await prepareDatabase(options.databaseUrl) : await createTestDatabase();
     const clock = new TestClock();
     const config: GatewayConfig = {
       production: options.production ?? false,
