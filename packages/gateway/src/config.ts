@@ -16,6 +16,7 @@ export interface GatewayConfig {
   /** Identity encryption keys, the current one first. */
   dataKeys: DataKey[];
   referralHoldHours: number;
+  refreshTokenTtlDays: number;
   invitationTtlHours: number;
   /** How often this replica releases expired bed holds and warns of expiring documents. */
   maintenanceIntervalMs: number;
@@ -98,9 +99,10 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     jwtSecret: signingSecret(env, production, dataDir),
     dataKeys: dataKeys(env, production, dataDir),
     referralHoldHours: integer(env, 'REFERRAL_HOLD_HOURS', 72, 1, 24 * 30),
+    refreshTokenTtlDays: integer(env, 'REFRESH_TOKEN_TTL_DAYS', 30, 1, 365),
     invitationTtlHours: integer(env, 'INVITATION_TTL_HOURS', DEFAULT_INVITATION_TTL_HOURS, 1, 24 * 30),
     maintenanceIntervalMs: integer(env, 'MAINTENANCE_INTERVAL_MS', 60_000, 1000, 3_600_000),
-    accessTokenTtlSeconds: integer(env, 'ACCESS_TOKEN_TTL_SECONDS', 8 * 3600, 60, 7 * 24 * 3600),
+    accessTokenTtlSeconds: integer(env, 'ACCESS_TOKEN_TTL_SECONDS', 15 * 60, 60, 24 * 3600),
     dbPoolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 200),
     statementTimeoutMs: integer(env, 'STATEMENT_TIMEOUT_MS', 15_000, 100, 600_000),
     corsOrigins: (env['CORS_ORIGINS'] ?? '')

@@ -48,7 +48,11 @@ export function createPlatform(
     sessions: new SessionTokens(config.jwtSecret, config.accessTokenTtlSeconds, clock),
     loginThrottle: new LoginThrottle(options.throttleLimits, config.redisUrl ? redis() : undefined),
     identityCipher: new IdentityCipher(config.dataKeys),
-    settings: { referralHoldHours: config.referralHoldHours, invitationTtlHours: config.invitationTtlHours },
+    settings: {
+      referralHoldHours: config.referralHoldHours,
+      refreshTokenTtlDays: config.refreshTokenTtlDays,
+      invitationTtlHours: config.invitationTtlHours,
+    },
   };
   return {
     platform,

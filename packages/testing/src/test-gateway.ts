@@ -76,6 +76,7 @@ const TABLES = [
   'case_document',
   'case_event',
   'invitation',
+  'app_session',
 ];
 
 export type TableSnapshot = Record<string, { rows: number; digest: string }>;
@@ -105,6 +106,7 @@ export class TestGateway {
       jwtSecret: randomBytes(32),
       dataKeys: options.dataKeys ?? [generateDataKey('test1')],
       referralHoldHours: 72,
+      refreshTokenTtlDays: 30,
       invitationTtlHours: 7 * 24,
       // Tests run maintenance themselves, with the test clock: `expireHolds()`, `noticeExpiringDocuments()`.
       maintenanceIntervalMs: 3_600_000,

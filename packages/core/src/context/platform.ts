@@ -8,6 +8,8 @@ import type { Topics } from './topics';
 export interface Settings {
   /** How long an accepted referral holds its bed before the hold expires. */
   referralHoldHours: number;
+  /** How long a session may be renewed without signing in again. */
+  refreshTokenTtlDays: number;
   /** How long an invitation token can be used to set a first password. */
   invitationTtlHours: number;
 }

@@ -12,6 +12,7 @@ export interface Actor {
   readonly userId: string;
   readonly organisationId: string;
   readonly roles: ReadonlySet<Role>;
+  readonly sessionId: string;
 }
 
 export interface RequestInfo {

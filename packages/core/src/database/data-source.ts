@@ -17,6 +17,8 @@ import { Foundation1763870000000 } from './migrations/1763870000000-Foundation';
 import { Referrals1763880000000 } from './migrations/1763880000000-Referrals';
 import { Repatriation1763900000000 } from './migrations/1763900000000-Repatriation';
 import { RowLevelSecurity1763910000000 } from './migrations/1763910000000-RowLevelSecurity';
+import { Sessions1763920000000 } from './migrations/1763920000000-Sessions';
+import { SessionEntity } from '../modules/auth/session.entity';
 import { Administration1763890000000 } from './migrations/1763890000000-Administration';
 import { SnakeNamingStrategy } from './naming-strategy';
 import { StatementCounter } from './statement-counter';
@@ -39,6 +41,7 @@ export const ENTITIES = [
   CaseDocumentEntity,
   CaseEventEntity,
   InvitationEntity,
+  SessionEntity,
 ];
 
 export const MIGRATIONS = [
@@ -47,6 +50,7 @@ export const MIGRATIONS = [
   Administration1763890000000,
   Repatriation1763900000000,
   RowLevelSecurity1763910000000,
+  Sessions1763920000000,
 ];
 
 export interface DatabaseOptions {

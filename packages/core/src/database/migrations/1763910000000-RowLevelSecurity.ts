@@ -7,7 +7,7 @@ export const APP_ROLE = 'sahayog_app';
 const ORG = 'app_current_org()';
 const SET = `${ORG} IS NOT NULL`;
 
-interface TablePolicy {
+export interface TablePolicy {
   table: string;
   /** Which rows the application role sees. */
   read: string;
@@ -65,6 +65,24 @@ const POLICIES: TablePolicy[] = [
   },
 ];
 
+/** Grants the application role its access to a table, and confines it there with forced row-level security. */
+export async function protectTable(q: QueryRunner, { table, read, write, appendOnly }: TablePolicy): Promise<void> {
+  await q.query(`GRANT SELECT, INSERT${appendOnly ? '' : ', UPDATE'} ON ${table} TO ${APP_ROLE}`);
+  await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
+  await q.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
+  // Migrations, maintenance jobs and sign-in lookups run as the owner, not as the application role.
+  await q.query(
+    `CREATE POLICY ${table}_owner ON ${table} USING (current_user <> '${APP_ROLE}') WITH CHECK (current_user <> '${APP_ROLE}')`,
+  );
+  await q.query(`CREATE POLICY ${table}_read ON ${table} FOR SELECT TO ${APP_ROLE} USING (${read})`);
+  await q.query(`CREATE POLICY ${table}_insert ON ${table} FOR INSERT TO ${APP_ROLE} WITH CHECK (${write ?? read})`);
+  if (!appendOnly) {
+    await q.query(
+      `CREATE POLICY ${table}_update ON ${table} FOR UPDATE TO ${APP_ROLE} USING (${read}) WITH CHECK (${write ?? read})`,
+    );
+  }
+}
+
 export class RowLevelSecurity1763910000000 implements MigrationInterface {
   name = 'RowLevelSecurity1763910000000';
 
@@ -93,24 +111,7 @@ export class RowLevelSecurity1763910000000 implements MigrationInterface {
     await q.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${APP_ROLE}`);
     await q.query(`GRANT EXECUTE ON FUNCTION app_current_org(), app_network_admin(), audit_chain_tip() TO ${APP_ROLE}`);
 
-    for (const { table, read, write, appendOnly } of POLICIES) {
-      await q.query(`GRANT SELECT, INSERT${appendOnly ? '' : ', UPDATE'} ON ${table} TO ${APP_ROLE}`);
-      await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
-      await q.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
-      // Migrations, maintenance jobs and sign-in lookups run as the owner, not as the application role.
-      await q.query(
-        `CREATE POLICY ${table}_owner ON ${table} USING (current_user <> '${APP_ROLE}') WITH CHECK (current_user <> '${APP_ROLE}')`,
-      );
-      await q.query(`CREATE POLICY ${table}_read ON ${table} FOR SELECT TO ${APP_ROLE} USING (${read})`);
-      await q.query(
-        `CREATE POLICY ${table}_insert ON ${table} FOR INSERT TO ${APP_ROLE} WITH CHECK (${write ?? read})`,
-      );
-      if (!appendOnly) {
-        await q.query(
-          `CREATE POLICY ${table}_update ON ${table} FOR UPDATE TO ${APP_ROLE} USING (${read}) WITH CHECK (${write ?? read})`,
-        );
-      }
-    }
+    for (const policy of POLICIES) await protectTable(q, policy);
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../context/request-context';
-import { changePassword, login } from './auth.service';
+import { changePassword, login, refreshSession, signOut } from './auth.service';
 import { AuthPayload } from './auth.types';
 
 @Resolver()
@@ -21,5 +21,22 @@ export class AuthResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<boolean> {
     return changePassword(ctx, currentPassword, newPassword);
+  }
+
+  @Mutation(() => AuthPayload, {
+    description: 'A new access token and refresh token; the refresh token given stops working.',
+  })
+  refreshSession(
+    @Arg('refreshToken', () => String) refreshToken: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<AuthPayload> {
+    return refreshSession(ctx, refreshToken);
+  }
+
+  @Mutation(() => Boolean, {
+    description: "Ends the caller's session: its tokens are refused from the next request on.",
+  })
+  signOut(@Ctx() ctx: RequestContext): Promise<boolean> {
+    return signOut(ctx);
   }
 }

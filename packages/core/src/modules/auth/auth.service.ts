@@ -1,9 +1,11 @@
+import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Role } from '../../common/enums';
 import { BadUserInputError, UnauthenticatedError } from '../../common/errors';
 import type { Actor, RequestContext } from '../../context/request-context';
 import { toUser } from '../user/user.service';
 import { MembershipEntity, UserEntity } from '../user/user.entity';
+import { SessionEntity } from './session.entity';
 import type { AuthPayload } from './auth.types';
 import { assertPasswordAllowed } from './password-policy';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords';
@@ -45,7 +47,7 @@ async function findCredentials(manager: EntityManager, email: string): Promise<C
 
 export async function login(ctx: RequestContext, emailInput: string, password: string): Promise<AuthPayload> {
   const email = emailInput.trim().toLowerCase();
-  const { loginThrottle, sessions } = ctx.platform;
+  const { loginThrottle } = ctx.platform;
   await loginThrottle.assertAllowed(email, ctx.request.clientAddress);
 
   const credentials = await findCredentials(await ctx.db(), email);
@@ -73,7 +75,7 @@ export async function login(ctx: RequestContext, emailInput: string, password: s
       organisationId: credentials.organisationId,
     }),
   ]);
-  const token = await sessions.issue({ userId: user.id, organisationId: membership.organisationId });
+  const session = await startSession(ctx, user.id, membership.organisationId);
   ctx.audit({
     action: 'LOGIN',
     entityType: 'User',
@@ -81,7 +83,90 @@ export async function login(ctx: RequestContext, emailInput: string, password: s
     actorUserId: user.id,
     organisationId: membership.organisationId,
   });
-  return { accessToken: token.accessToken, expiresAt: token.expiresAt, user: toUser(user, membership) };
+  return { ...session, user: toUser(user, membership) };
+}
+
+const hashRefreshToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+interface SessionTokensIssued {
+  accessToken: string;
+  expiresAt: Date;
+  refreshToken: string;
+  refreshExpiresAt: Date;
+}
+
+/** A new session for a user who just proved who they are (password, invitation). */
+export async function startSession(
+  ctx: RequestContext,
+  userId: string,
+  organisationId: string,
+): Promise<SessionTokensIssued> {
+  const now = ctx.now();
+  const refreshToken = randomBytes(32).toString('base64url');
+  const refreshExpiresAt = new Date(now.getTime() + ctx.platform.settings.refreshTokenTtlDays * 86_400_000);
+  const { identifiers } = await (
+    await ctx.db()
+  ).insert(SessionEntity, {
+    organisationId,
+    userId,
+    refreshTokenHash: hashRefreshToken(refreshToken),
+    createdAt: now,
+    refreshedAt: null,
+    expiresAt: refreshExpiresAt,
+    revokedAt: null,
+  });
+  const sessionId = identifiers[0]?.['id'] as string;
+  const access = await ctx.platform.sessions.issue({ userId, organisationId, sessionId });
+  return { ...access, refreshToken, refreshExpiresAt };
+}
+
+const SESSION_ENDED = 'This session has ended. Sign in again.';
+
+/**
+ * Swaps a refresh token for a new access token and a new refresh token: the old one stops working, so a
+ * stolen copy is good for one use at most, and not at all once the owner has refreshed.
+ */
+export async function refreshSession(ctx: RequestContext, refreshToken: string): Promise<AuthPayload> {
+  const manager = await ctx.db();
+  const now = ctx.now();
+  const rows: { id: string; user_id: string; organisation_id: string; expires_at: Date; may_enter: boolean }[] =
+    await manager.query(
+      `SELECT s.id, s.user_id, s.organisation_id, s.expires_at, (u.active AND m.active AND o.active) AS may_enter
+         FROM app_session s
+         JOIN app_user u ON u.id = s.user_id
+         JOIN membership m ON m.user_id = s.user_id AND m.organisation_id = s.organisation_id
+         JOIN organisation o ON o.id = s.organisation_id
+        WHERE s.refresh_token_hash = $1 AND s.revoked_at IS NULL
+        FOR UPDATE OF s`,
+      [hashRefreshToken(refreshToken)],
+    );
+  const session = rows[0];
+  if (!session || session.expires_at <= now || !session.may_enter) throw new UnauthenticatedError(SESSION_ENDED);
+
+  const next = randomBytes(32).toString('base64url');
+  await manager.update(
+    SessionEntity,
+    { id: session.id },
+    { refreshTokenHash: hashRefreshToken(next), refreshedAt: now },
+  );
+  const access = await ctx.platform.sessions.issue({
+    userId: session.user_id,
+    organisationId: session.organisation_id,
+    sessionId: session.id,
+  });
+  const [user, membership] = await Promise.all([
+    manager.findOneByOrFail(UserEntity, { id: session.user_id }),
+    manager.findOneByOrFail(MembershipEntity, { userId: session.user_id, organisationId: session.organisation_id }),
+  ]);
+  return { ...access, refreshToken: next, refreshExpiresAt: session.expires_at, user: toUser(user, membership) };
+}
+
+/** Ends the caller's session: its access and refresh tokens are refused from the next request on. */
+export async function signOut(ctx: RequestContext): Promise<boolean> {
+  const actor = ctx.requireActor();
+  await (await ctx.db()).update(SessionEntity, { id: actor.sessionId, userId: actor.userId }, { revokedAt: ctx.now() });
+  ctx.audit({ action: 'LOGOUT', entityType: 'User', entityId: actor.userId });
+  return true;
 }
 
 /**
@@ -94,11 +179,20 @@ export async function resolveActor(manager: EntityManager, claims: SessionClaims
        FROM membership m
        JOIN app_user u ON u.id = m.user_id
        JOIN organisation o ON o.id = m.organisation_id
-      WHERE m.user_id = $1 AND m.organisation_id = $2 AND m.active AND u.active AND o.active`,
-    [claims.userId, claims.organisationId],
+       JOIN app_session s ON s.id = $3 AND s.user_id = m.user_id AND s.organisation_id = m.organisation_id
+      WHERE m.user_id = $1 AND m.organisation_id = $2 AND m.active AND u.active AND o.active
+        AND s.revoked_at IS NULL`,
+    [claims.userId, claims.organisationId, claims.sessionId],
   );
   const row = rows[0];
-  return row ? { userId: claims.userId, organisationId: claims.organisationId, roles: new Set(row.roles) } : null;
+  return row
+    ? {
+        userId: claims.userId,
+        organisationId: claims.organisationId,
+        sessionId: claims.sessionId,
+        roles: new Set(row.roles),
+      }
+    : null;
 }
 
 /**

@@ -12,4 +12,12 @@ export class AuthPayload {
 
   @Field(() => User)
   user!: User;
+
+  @Field(() => String, {
+    description: 'Renews the access token (refreshSession) until it expires or the session is signed out.',
+  })
+  refreshToken!: string;
+
+  @Field(() => DateTime)
+  refreshExpiresAt!: Date;
 }

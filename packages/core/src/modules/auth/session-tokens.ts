@@ -3,6 +3,8 @@ import { SignJWT, jwtVerify } from 'jose';
 export interface SessionClaims {
   userId: string;
   organisationId: string;
+  /** The session the token belongs to: revoking it refuses the token on the next request. */
+  sessionId: string;
 }
 
 export interface IssuedToken {
@@ -14,8 +16,9 @@ const ISSUER = 'sahayog';
 const AUDIENCE = 'sahayog-gateway';
 
 /**
- * Bearer tokens name a user and organisation only; roles and the active flags are read from the database
- * on every request, so revoking access never waits for a token to expire.
+ * Bearer tokens name a user, organisation and session only; roles, the active flags and the session's
+ * revocation are read from the database on every request, so revoking access never waits for a token to
+ * expire.
  */
 export class SessionTokens {
   constructor(
@@ -29,7 +32,7 @@ export class SessionTokens {
   async issue(claims: SessionClaims): Promise<IssuedToken> {
     const issuedAt = Math.floor(this.clock().getTime() / 1000);
     const expiresAt = issuedAt + this.ttlSeconds;
-    const accessToken = await new SignJWT({ org: claims.organisationId })
+    const accessToken = await new SignJWT({ org: claims.organisationId, sid: claims.sessionId })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(claims.userId)
       .setIssuer(ISSUER)
@@ -49,8 +52,9 @@ export class SessionTokens {
         algorithms: ['HS256'],
         currentDate: this.clock(),
       });
-      if (typeof payload.sub !== 'string' || typeof payload['org'] !== 'string') return null;
-      return { userId: payload.sub, organisationId: payload['org'] };
+      const { sub, org, sid } = payload;
+      if (typeof sub !== 'string' || typeof org !== 'string' || typeof sid !== 'string') return null;
+      return { userId: sub, organisationId: org, sessionId: sid };
     } catch {
       return null;
     }

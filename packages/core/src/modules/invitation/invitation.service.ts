@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Role } from '../../common/enums';
 import { BadUserInputError, ConflictError, UnauthenticatedError } from '../../common/errors';
+import { startSession } from '../auth/auth.service';
 import type { RequestContext } from '../../context/request-context';
 import type { AuthPayload } from '../auth/auth.types';
 import { assertPasswordAllowed } from '../auth/password-policy';
@@ -138,7 +139,7 @@ export async function acceptInvitation(ctx: RequestContext, token: string, passw
   assertPasswordAllowed(password, account.email, 'password');
 
   await manager.update(UserEntity, { id: userId }, { passwordHash: await hashPassword(password), updatedAt: now });
-  const session = await ctx.platform.sessions.issue({ userId, organisationId });
+  const session = await startSession(ctx, userId, organisationId);
   ctx.audit({
     action: 'INVITATION_ACCEPTED',
     entityType: 'User',
@@ -147,9 +148,5 @@ export async function acceptInvitation(ctx: RequestContext, token: string, passw
     organisationId,
     detail: { invitationId: invitation.id },
   });
-  return {
-    accessToken: session.accessToken,
-    expiresAt: session.expiresAt,
-    user: await userInOrganisation(ctx, userId, organisationId),
-  };
+  return { ...session, user: await userInOrganisation(ctx, userId, organisationId) };
 }
