@@ -158,6 +158,13 @@ export async function refreshSession(ctx: RequestContext, refreshToken: string):
     manager.findOneByOrFail(UserEntity, { id: session.user_id }),
     manager.findOneByOrFail(MembershipEntity, { userId: session.user_id, organisationId: session.organisation_id }),
   ]);
+  ctx.audit({
+    action: 'SESSION_REFRESHED',
+    entityType: 'User',
+    entityId: session.user_id,
+    actorUserId: session.user_id,
+    organisationId: session.organisation_id,
+  });
   return { ...access, refreshToken: next, refreshExpiresAt: session.expires_at, user: toUser(user, membership) };
 }
 

@@ -42,6 +42,8 @@ describe('sessions', () => {
     expect(refreshSession.user.email).toBe('caseworker@jkps.demo');
     expect(refreshSession.refreshToken).not.toBe(first.refreshToken);
     expect(await t.withToken(refreshSession.accessToken).data(ME)).toEqual({ me: { email: 'caseworker@jkps.demo' } });
+    const [audited] = await t.sql(`SELECT action FROM audit_event ORDER BY id DESC LIMIT 1`);
+    expect(audited).toEqual({ action: 'SESSION_REFRESHED' });
 
     const before = await t.snapshot();
     expect(await code(t.anonymous(), REFRESH, { token: first.refreshToken })).toBe('UNAUTHENTICATED');
