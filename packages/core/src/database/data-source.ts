@@ -83,7 +83,19 @@ export async function openDataSource(options: DatabaseOptions): Promise<DataSour
   return new DataSource(dataSourceOptions(options)).initialize();
 }
 
+/** Any constant works; it names the lock that replicas starting together queue on. */
+const MIGRATION_LOCK = 7_240_002;
+
+/** Applies pending migrations; replicas starting at once take turns, and the later ones find nothing to do. */
 export async function migrate(dataSource: DataSource): Promise<string[]> {
-  const applied = await dataSource.runMigrations({ transaction: 'each' });
-  return applied.map((m) => m.name);
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((m) => m.name);
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await lock.release();
+  }
 }
