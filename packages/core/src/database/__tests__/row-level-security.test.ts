@@ -102,6 +102,12 @@ describe('row-level security, the second wall', () => {
         [jkps],
       ),
     ).rejects.toThrow(/row-level security/);
+    await expect(
+      asApplication(newlight, `UPDATE organisation SET active = false WHERE id = $1`, [jkps]),
+    ).rejects.toThrow(/row-level security/);
+    await expect(
+      asApplication(newlight, `UPDATE membership SET roles = '{ORG_ADMIN}' WHERE organisation_id = $1`, [jkps]),
+    ).rejects.toThrow(/row-level security/);
     await expect(asApplication(newlight, `UPDATE audit_event SET action = 'X'`)).rejects.toThrow(/permission denied/);
     await expect(asApplication(newlight, `DELETE FROM audit_event`)).rejects.toThrow(/permission denied/);
     await expect(asApplication(newlight, `TRUNCATE audit_event`)).rejects.toThrow(/permission denied/);

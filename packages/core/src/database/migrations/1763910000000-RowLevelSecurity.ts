@@ -26,9 +26,11 @@ const CASE_VISIBLE = `EXISTS (SELECT 1 FROM repatriation_case c WHERE c.id = cas
  * organisations they belong to or are shared with, mirroring the services' own checks.
  */
 const POLICIES: TablePolicy[] = [
-  { table: 'organisation', read: SET },
+  // Only a network administrator onboards or deactivates organisations.
+  { table: 'organisation', read: SET, write: 'app_network_admin()' },
   { table: 'app_user', read: SET },
-  { table: 'membership', read: SET },
+  // Memberships change within one's own organisation, or for a new organisation's first administrator.
+  { table: 'membership', read: SET, write: `organisation_id = ${ORG} OR app_network_admin()` },
   { table: 'facility', read: SET, write: `organisation_id = ${ORG}` },
   // Either side of a referral moves its bed hold (a sender's cancel releases the receiver's bed).
   { table: 'bed_unit', read: SET },
