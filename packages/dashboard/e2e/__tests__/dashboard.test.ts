@@ -140,6 +140,23 @@ describe('the gateway serving the dashboard', () => {
     });
     expect(graphqlGet.headers.get('content-type')).toContain('application/json');
   });
+
+  it('uses the same policy for the dashboard in production, where /graphql keeps the strict default', async () => {
+    const production = await TestGateway.start({ production: true });
+    try {
+      const host = new URL(production.url).host;
+      const page = await fetch(new URL('/', production.url));
+      expect(page.headers.get('content-security-policy')).toContain(`connect-src 'self' ws://${host} wss://${host}`);
+      const api = await fetch(production.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
+      expect(api.headers.get('content-security-policy')).not.toContain('ws://');
+    } finally {
+      await production.close();
+    }
+  });
 });
 
 describe('the dashboard in Chromium', () => {
