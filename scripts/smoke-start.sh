@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts the built gateway as `npm start` does (embedded PostgreSQL, demo network) in a scratch data
-# folder, signs in, reads the bed board, then stops it with SIGTERM and expects a clean exit.
+# folder, signs in, reads the bed board, fetches the dashboard, then stops it with SIGTERM and expects a clean exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,6 +28,11 @@ units=$(graphql '{"query":"{ bedAvailability(filter: { availableOnly: true }) { 
   node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).data.bedAvailability.length))')
 echo "signed in; the bed board lists $units units with free beds"
 [ "$units" -gt 0 ]
+
+# The built dashboard is served at / (and any page path) under its own CSP.
+curl -fsS -D "$data_dir/headers" "http://127.0.0.1:$port/?demo" | grep -q '<div id="root">'
+grep -qi "^content-security-policy: default-src 'self'" "$data_dir/headers"
+echo "the dashboard is served at /"
 
 kill -TERM "$pid"
 status=0

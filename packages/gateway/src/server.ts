@@ -1,5 +1,7 @@
-import { createServer, type Server } from 'node:http';
+import { existsSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
@@ -99,6 +101,60 @@ function loggingPlugin(logger: Logger): ApolloServerPlugin<RequestContext> {
   };
 }
 
+/** The dashboard's build, beside the gateway in the monorepo (`src/` under ts-jest, `dist/` when compiled). */
+const DASHBOARD_DIR = path.resolve(__dirname, '../../dashboard/dist');
+
+/**
+ * The dashboard's own policy, in development too: its build has no inline script or style, and talks only to
+ * this origin, over HTTP and the same host's WebSocket.
+ */
+function dashboardContentSecurityPolicy(): express.RequestHandler {
+  // The Host header is the client's to write: only a plain host[:port] goes into the policy.
+  const sameHostSocket = (req: IncomingMessage): string => {
+    const host = /^[\w.-]+(:\d+)?$|^\[[\d:a-f]+\](:\d+)?$/i.test(req.headers.host ?? '')
+      ? req.headers.host
+      : 'localhost';
+    return `ws://${host} wss://${host}`;
+  };
+  return helmet.contentSecurityPolicy({
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      fontSrc: ["'self'"],
+      connectSrc: ["'self'", sameHostSocket],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+  });
+}
+
+/** Serves the built dashboard with its hashed assets cached for good and every other page path as the app. */
+function dashboardRouter(directory: string): express.Router {
+  const router = express.Router();
+  const indexFile = path.join(directory, 'index.html');
+  router.use(dashboardContentSecurityPolicy());
+  router.use(
+    express.static(directory, {
+      index: false,
+      setHeaders: (res, file) => {
+        const hashed = file.startsWith(path.join(directory, 'assets') + path.sep);
+        res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    }),
+  );
+  router.get(/.*/, (req, res, next) => {
+    if (req.path === '/healthz' || req.path.startsWith('/graphql')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(indexFile);
+  });
+  return router;
+}
+
 /** Malformed JSON, an oversized body: answered in the contract's shape, never as an HTML stack trace. */
 const requestErrorHandler: ErrorRequestHandler = (error: { status?: number; type?: string }, _req, res, next) => {
   if (res.headersSent) return next(error);
@@ -196,6 +252,7 @@ export async function startGateway(
       },
     }),
   );
+  if (existsSync(path.join(DASHBOARD_DIR, 'index.html'))) app.use(dashboardRouter(DASHBOARD_DIR));
   app.use(requestErrorHandler);
 
   await new Promise<void>((resolve, reject) => {
