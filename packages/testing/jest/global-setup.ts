@@ -1,10 +1,10 @@
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { migrate, openDataSource } from '../../core/src/database/data-source';
 import { seedDemoNetwork } from '../../core/src/database/demo/demo-network';
 import { databaseUrl, withAdmin } from '../src/database';
+import { freePort } from '../src/ports';
 
 interface EmbeddedServer {
   stop(): Promise<void>;
@@ -12,17 +12,6 @@ interface EmbeddedServer {
 
 declare global {
   var sahayogTestServer: EmbeddedServer | undefined;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** A throwaway embedded PostgreSQL, unless TEST_DATABASE_URL names a real server to use instead. */
