@@ -1,9 +1,10 @@
 import { ApolloProvider, useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import { BrowserRouter, NavLink, Route, Routes } from 'react-router';
 import { createAnonymousClient, createSessionClient, GRAPHQL_PATH, type SessionClient } from './apollo';
-import { BedBoard } from './BedBoard';
 import { LanguageSwitch, useTranslator } from './i18n';
 import { MeQuery, SignOutMutation } from './operations';
+import { SCREENS, visibleIn, type ScreenProps } from './screens';
 import { SessionStore } from './session';
 import { SignIn } from './SignIn';
 
@@ -19,7 +20,11 @@ export function App() {
       </ApolloProvider>
     );
   }
-  return <SignedIn />;
+  return (
+    <BrowserRouter>
+      <SignedIn />
+    </BrowserRouter>
+  );
 }
 
 function SignedIn() {
@@ -32,12 +37,45 @@ function SignedIn() {
   if (!sessionClient) return null;
   return (
     <ApolloProvider client={sessionClient.client}>
+      <Screens live={sessionClient.live} />
+    </ApolloProvider>
+  );
+}
+
+function Screens({ live }: Pick<ScreenProps, 'live'>) {
+  const { t } = useTranslator();
+  const roles = useQuery(MeQuery).data?.me.roles ?? [];
+  return (
+    <>
       <SkipLink />
       <Header />
+      <Navigation roles={roles} />
       <main id="main" tabIndex={-1}>
-        <BedBoard live={sessionClient.live} />
+        <Routes>
+          {SCREENS.map((screen) => (
+            <Route key={screen.path} path={screen.path} element={screen.render({ live, roles })} />
+          ))}
+          <Route path="*" element={<p className="panel">{t('pageNotFound')}</p>} />
+        </Routes>
       </main>
-    </ApolloProvider>
+    </>
+  );
+}
+
+function Navigation({ roles }: Pick<ScreenProps, 'roles'>) {
+  const { t } = useTranslator();
+  return (
+    <nav className="app-nav" aria-label={t('navLabel')}>
+      <ul>
+        {SCREENS.filter((screen) => screen.nav && visibleIn(screen, roles)).map((screen) => (
+          <li key={screen.path}>
+            <NavLink to={screen.path} end={screen.path === '/'}>
+              {screen.nav && t(screen.nav)}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }
 

@@ -38,6 +38,8 @@ export interface Gateway {
 
 export interface GatewayOptions extends PlatformOptions {
   logger: Logger;
+  /** Where the dashboard's build is; browser tests serve a build of their own. */
+  dashboardDir?: string;
 }
 
 const BODY_LIMIT = '256kb';
@@ -252,7 +254,8 @@ export async function startGateway(
       },
     }),
   );
-  if (existsSync(path.join(DASHBOARD_DIR, 'index.html'))) app.use(dashboardRouter(DASHBOARD_DIR));
+  const dashboardDir = options.dashboardDir ?? DASHBOARD_DIR;
+  if (existsSync(path.join(dashboardDir, 'index.html'))) app.use(dashboardRouter(dashboardDir));
   app.use(requestErrorHandler);
 
   await new Promise<void>((resolve, reject) => {

@@ -36,6 +36,8 @@ export interface TestGatewayOptions {
   corsOrigins?: string[];
   /** An empty database of the test's own (say on a DisposablePostgres), migrated and seeded here. */
   databaseUrl?: string;
+  /** Serves this dashboard build at `/` (browser tests build their own). */
+  dashboardDir?: string;
 }
 
 /** A second gateway process's worth of server on the same database, as behind a load balancer. */
@@ -132,6 +134,7 @@ export class TestGateway {
       logger: pino({ level: 'silent' }),
       clock: clock.now,
       ...(options.throttleLimits ? { throttleLimits: options.throttleLimits } : {}),
+      ...(options.dashboardDir ? { dashboardDir: options.dashboardDir } : {}),
     });
     return { gateway, appDataSource };
   }

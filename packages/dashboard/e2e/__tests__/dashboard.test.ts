@@ -1,36 +1,12 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { TestGateway } from '@sahayog/testing';
-import {
-  chromium,
-  type Browser,
-  type BrowserContext,
-  type Locator,
-  type Page,
-  type WebSocketRoute,
-} from 'playwright-core';
+import type { BrowserContext, Locator, Page, WebSocketRoute } from 'playwright-core';
+import { BrowserSession, screenshot } from '../browser';
 
 /**
- * The dashboard in a real browser (Debian's Chromium, never a downloaded one) against a gateway on a
- * throwaway database: sign in, the live bed board, in-place edits and their conflicts, Bengali, sign out.
- * Screenshots of each screen at desktop and phone width go to docs/screenshots for the README.
+ * The dashboard in a real browser against a gateway on a throwaway database: sign in, the live bed board,
+ * in-place edits and their conflicts, Bengali, sign out.
  */
 jest.setTimeout(120_000);
-
-const CHROMIUM = '/usr/bin/chromium';
-const DASHBOARD = path.resolve(__dirname, '../..');
-const SCREENSHOTS = path.resolve(DASHBOARD, '../../docs/screenshots');
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
-
-/** The test serves what the sources build today, so it runs on a fresh clone without `npm run build`. */
-function buildDashboard(): void {
-  const manifestPath = require.resolve('vite/package.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { bin: Record<string, string> };
-  const vite = path.join(path.dirname(manifestPath), manifest.bin['vite'] as string);
-  execFileSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: DASHBOARD, stdio: 'pipe' });
-}
 
 interface UnitCounts {
   id: string;
@@ -40,13 +16,11 @@ interface UnitCounts {
   held: number;
 }
 
+let session: BrowserSession;
 let t: TestGateway;
-let browser: Browser;
-let mahima: BrowserContext;
 let newlight: BrowserContext;
 let mahimaPage: Page;
 let newlightPage: Page;
-const browserErrors: string[] = [];
 
 async function unitNamed(facility: string, unit: string): Promise<UnitCounts> {
   const rows = await t.sql<UnitCounts>(
@@ -58,68 +32,22 @@ async function unitNamed(facility: string, unit: string): Promise<UnitCounts> {
   return rows[0];
 }
 
-async function openPage(context: BrowserContext): Promise<Page> {
-  const page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') browserErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => browserErrors.push(error.message));
-  return page;
-}
-
-/** A phone shows one screenful, from the top or around `subject`; the desktop shot takes the whole page. */
-async function screenshot(page: Page, name: string, subject?: Locator): Promise<void> {
-  const phone = page.viewportSize()?.width === PHONE.width;
-  if (phone && subject) await subject.scrollIntoViewIfNeeded();
-  else if (phone) await page.evaluate('window.scrollTo(0, 0)');
-  await page.screenshot({
-    path: path.join(SCREENSHOTS, `${name}-${phone ? 'phone' : 'desktop'}.png`),
-    fullPage: !phone,
-  });
-}
-
 function row(page: Page, unitId: string): Locator {
   return page.locator(`tr[data-unit-id="${unitId}"]`);
 }
 
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto(new URL('/?demo', t.url).href);
-  await page.getByRole('button', { name: email, exact: true }).click();
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.getByRole('heading', { name: 'Bed board' }).waitFor();
-  await page.locator('[data-live-status="connected"]').waitFor();
-}
+const signIn = (page: Page, email: string): Promise<void> => session.signIn(page, email);
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium); .ci/run does.`);
-  }
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  buildDashboard();
-  t = await TestGateway.start();
-  // Each launch gets a fresh temporary profile (user-data dir) from Playwright; contexts are isolated within it.
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  mahima = await browser.newContext({ viewport: DESKTOP, locale: 'en-GB' });
-  newlight = await browser.newContext({ viewport: PHONE, locale: 'en-GB', isMobile: true, hasTouch: true });
-  mahimaPage = await openPage(mahima);
-  newlightPage = await openPage(newlight);
+  session = await BrowserSession.start();
+  t = session.gateway;
+  mahimaPage = await session.desktop();
+  newlightPage = await session.phone();
+  newlight = newlightPage.context();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await t?.close();
+  await session?.close();
 });
 
 describe('the gateway serving the dashboard', () => {
@@ -142,7 +70,7 @@ describe('the gateway serving the dashboard', () => {
   });
 
   it('uses the same policy for the dashboard in production, where /graphql keeps the strict default', async () => {
-    const production = await TestGateway.start({ production: true });
+    const production = await TestGateway.start({ production: true, dashboardDir: session.dashboardDir });
     try {
       const host = new URL(production.url).host;
       const page = await fetch(new URL('/', production.url));
@@ -261,7 +189,7 @@ describe('the dashboard in Chromium', () => {
 
   it('shows a lost live connection as "reconnecting…" and catches up once it is back', async () => {
     const kalighat = await unitNamed('New Light Kalighat Creche-cum-Shelter', 'Girls 3-12');
-    const page = await openPage(newlight);
+    const page = await session.openPage(newlight);
     const openSockets: WebSocketRoute[] = [];
     let refuseSockets = false;
     await page.routeWebSocket(/\/graphql$/, (socket) => {
@@ -315,6 +243,6 @@ describe('the dashboard in Chromium', () => {
   });
 
   it('logged no script, policy or network error in either browser', () => {
-    expect(browserErrors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 });

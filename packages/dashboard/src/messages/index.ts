@@ -1,0 +1,8 @@
+import { coreMessages } from './core';
+
+/** Every screen's dictionary; a test checks no two of them define the same key. */
+export const MESSAGE_GROUPS = [coreMessages] as const;
+
+export const en = { ...coreMessages.en };
+export type MessageKey = keyof typeof en;
+export const bn: Record<MessageKey, string> = { ...coreMessages.bn };

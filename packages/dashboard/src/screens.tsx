@@ -1,0 +1,29 @@
+import type { ReactNode } from 'react';
+import type { LiveConnection } from './apollo';
+import { BedBoard } from './BedBoard';
+import type { MessageKey } from './i18n';
+import type { Role } from './vocabulary';
+
+/** What every screen may need besides its own queries: the live socket's state and who is signed in. */
+export interface ScreenProps {
+  live: LiveConnection;
+  roles: readonly Role[];
+}
+
+export interface Screen {
+  /** A react-router path, e.g. `/referrals/:id`. */
+  path: string;
+  render(props: ScreenProps): ReactNode;
+  /** Shown in the navigation under this label; detail screens are reached from their lists instead. */
+  nav?: MessageKey;
+  /** Only these roles see the entry in the navigation (the API refuses everyone else regardless). */
+  roles?: readonly Role[];
+}
+
+/** Every screen of the dashboard, in navigation order. */
+export const SCREENS: readonly Screen[] = [
+  { path: '/', nav: 'navBedBoard', render: ({ live }) => <BedBoard live={live} /> },
+];
+
+export const visibleIn = (screen: Screen, roles: readonly Role[]): boolean =>
+  !screen.roles || screen.roles.some((role) => roles.includes(role));
