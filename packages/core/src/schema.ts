@@ -12,7 +12,7 @@ import {
   FacilityResolver,
   OrganisationFacilitiesResolver,
 } from './modules/facility/facility.resolver';
-import { InvitationResolver } from './modules/invitation/invitation.resolver';
+import { InvitationResolver, UserInvitationResolver } from './modules/invitation/invitation.resolver';
 import { OrganisationResolver } from './modules/organisation/organisation.resolver';
 import { ReferralEventResolver, ReferralResolver } from './modules/referral/referral.resolver';
 import { CaseEventResolver, RepatriationResolver } from './modules/repatriation/repatriation.resolver';
@@ -24,6 +24,7 @@ export const RESOLVERS = [
   AuthResolver,
   UserResolver,
   InvitationResolver,
+  UserInvitationResolver,
   OrganisationResolver,
   FacilityResolver,
   BedUnitResolver,

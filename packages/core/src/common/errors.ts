@@ -41,10 +41,13 @@ export class NotFoundError extends CodedError {
   }
 }
 
-/** `fields` are input paths such as `input.capacity`, so a form can mark the offending control. */
+/**
+ * `fields` are input paths such as `input.capacity`, so a form can mark the offending control; `extra`
+ * carries what a client needs to say why in its own language (a `reason` code, the records in the way).
+ */
 export class BadUserInputError extends CodedError {
-  constructor(message: string, fields: string[]) {
-    super(ErrorCode.BAD_USER_INPUT, message, { fields });
+  constructor(message: string, fields: string[], extra: Record<string, unknown> = {}) {
+    super(ErrorCode.BAD_USER_INPUT, message, { ...extra, fields });
   }
 }
 

@@ -7,7 +7,7 @@ import { toUser } from '../user/user.service';
 import { MembershipEntity, UserEntity } from '../user/user.entity';
 import { SessionEntity } from './session.entity';
 import type { AuthPayload } from './auth.types';
-import { assertPasswordAllowed } from './password-policy';
+import { assertPasswordAllowed, PasswordRefusal } from './password-policy';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords';
 import type { SessionClaims } from './session-tokens';
 
@@ -223,10 +223,14 @@ export async function changePassword(
   await loginThrottle.assertAllowed(account.email, ctx.request.clientAddress);
   if (!account.password_hash || !(await verifyPassword(account.password_hash, currentPassword))) {
     await loginThrottle.recordFailure(account.email, ctx.request.clientAddress);
-    throw new BadUserInputError('The current password is not right.', ['currentPassword']);
+    throw new BadUserInputError('The current password is not right.', ['currentPassword'], {
+      reason: PasswordRefusal.WRONG_CURRENT,
+    });
   }
   if (newPassword === currentPassword) {
-    throw new BadUserInputError('Choose a password different from the current one.', ['newPassword']);
+    throw new BadUserInputError('Choose a password different from the current one.', ['newPassword'], {
+      reason: PasswordRefusal.UNCHANGED,
+    });
   }
   assertPasswordAllowed(newPassword, account.email, 'newPassword');
   await manager.update(UserEntity, { id: actor.userId }, { passwordHash: await hashPassword(newPassword) });

@@ -308,6 +308,7 @@ export async function updateFacility(ctx: RequestContext, input: UpdateFacilityI
       throw new BadUserInputError(
         `Beds in this facility are held for accepted referrals ${holding.join(', ')}: complete or cancel them before deactivating it.`,
         ['input.active'],
+        { reason: 'BEDS_HELD', referrals: holding },
       );
     }
   }

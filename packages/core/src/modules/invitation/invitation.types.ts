@@ -18,6 +18,17 @@ export class Invitation {
   expiresAt!: Date;
 }
 
+@ObjectType('PendingInvitation', {
+  description: 'The latest invitation of an account that has not set its password yet.',
+})
+export class PendingInvitation {
+  @Field(() => DateTime)
+  expiresAt!: Date;
+
+  @Field(() => Boolean, { description: 'Past expiresAt: reissueInvitation gives the person a new link.' })
+  expired!: boolean;
+}
+
 export const MAX_EMAIL = 254;
 export const MAX_DISPLAY_NAME = 200;
 

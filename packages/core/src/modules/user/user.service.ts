@@ -118,9 +118,11 @@ async function assertAnotherAdmin(ctx: RequestContext, member: Member, path: str
     [member.membership.organisationId, member.user.id, Role.ORG_ADMIN],
   );
   if (!row || row.n === 0) {
-    throw new BadUserInputError('This is the last active organisation admin: make someone else an admin first.', [
-      path,
-    ]);
+    throw new BadUserInputError(
+      'This is the last active organisation admin: make someone else an admin first.',
+      [path],
+      { reason: 'LAST_ORG_ADMIN' },
+    );
   }
 }
 

@@ -115,7 +115,12 @@ describe('an organisation admin keeps its facilities current', () => {
 
     const before = await t.snapshot();
     const error = await mahimaAdmin.error(UPDATE_FACILITY, { input: { facilityId: umeed, active: false } });
-    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['input.active'] });
+    expect(error.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: ['input.active'],
+      reason: 'BEDS_HELD',
+      referrals: held.map((referral) => referral.code).sort(),
+    });
     for (const referral of held) expect(error.message).toContain(referral.code);
     expect(await t.snapshot()).toEqual(before);
 

@@ -134,7 +134,7 @@ describe('the last active organisation admin', () => {
     await newlightAdmin.data(SET_USER_ROLES, { userId: firstId, roles: ['CASEWORKER'] });
     const before = await t.snapshot();
     const error = await second.error(SET_USER_ACTIVE, { userId: user.id, active: false });
-    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['active'] });
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['active'], reason: 'LAST_ORG_ADMIN' });
     expect(await t.snapshot()).toEqual(before);
     // Hand back, so the organisation's first admin is an admin again for the tests below.
     await second.data(SET_USER_ROLES, { userId: firstId, roles: ['ORG_ADMIN'] });
