@@ -1,5 +1,7 @@
 import { ApolloProvider, useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import { AcceptInvitation } from './admin/AcceptInvitation';
+import { INVITATION_PATH } from './admin/parts';
 import { BrowserRouter, NavLink, Route, Routes } from 'react-router';
 import { createAnonymousClient, createSessionClient, GRAPHQL_PATH, type SessionClient } from './apollo';
 import { LanguageSwitch, useTranslator } from './i18n';
@@ -13,6 +15,15 @@ const anonymousClient = createAnonymousClient();
 
 export function App() {
   const session = useSyncExternalStore(sessions.subscribe, sessions.current);
+  // An invitation link opens its own page, signed out: it is how a new account gets its password.
+  const [accepting, setAccepting] = useState(() => window.location.pathname === INVITATION_PATH);
+  if (accepting) {
+    return (
+      <ApolloProvider client={anonymousClient}>
+        <AcceptInvitation sessions={sessions} onDone={() => setAccepting(false)} />
+      </ApolloProvider>
+    );
+  }
   if (!session) {
     return (
       <ApolloProvider client={anonymousClient}>

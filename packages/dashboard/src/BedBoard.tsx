@@ -97,7 +97,7 @@ function LiveStatusNotice({ live }: { live: LiveConnection }) {
   );
 }
 
-function RequestError({ error, onRetry }: { error: unknown; onRetry(): void }) {
+export function RequestError({ error, onRetry }: { error: unknown; onRetry(): void }) {
   const translator = useTranslator();
   const { code } = describeFailure(error);
   return (

@@ -1,4 +1,8 @@
 import type { ReactNode } from 'react';
+import { Account } from './admin/Account';
+import { Facilities } from './admin/Facilities';
+import { Organisations } from './admin/Organisations';
+import { Staff } from './admin/Staff';
 import type { LiveConnection } from './apollo';
 import { BedBoard } from './BedBoard';
 import type { MessageKey } from './i18n';
@@ -23,6 +27,15 @@ export interface Screen {
 /** Every screen of the dashboard, in navigation order. */
 export const SCREENS: readonly Screen[] = [
   { path: '/', nav: 'navBedBoard', render: ({ live }) => <BedBoard live={live} /> },
+  {
+    path: '/admin/organisations',
+    nav: 'adminNavOrganisations',
+    roles: ['NETWORK_ADMIN'],
+    render: () => <Organisations />,
+  },
+  { path: '/admin/staff', nav: 'adminNavStaff', roles: ['ORG_ADMIN'], render: () => <Staff /> },
+  { path: '/admin/facilities', nav: 'adminNavFacilities', roles: ['ORG_ADMIN'], render: () => <Facilities /> },
+  { path: '/account', nav: 'adminNavAccount', render: () => <Account /> },
 ];
 
 export const visibleIn = (screen: Screen, roles: readonly Role[]): boolean =>

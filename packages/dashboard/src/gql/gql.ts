@@ -14,6 +14,25 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  fragment AdminUserRow on User {\n    id\n    email\n    displayName\n    roles\n    active\n    organisation {\n      id\n    }\n    pendingInvitation {\n      expiresAt\n      expired\n    }\n  }\n": typeof types.AdminUserRowFragmentDoc,
+    "\n  fragment InvitationFields on Invitation {\n    token\n    expiresAt\n    user {\n      ...AdminUserRow\n    }\n  }\n": typeof types.InvitationFieldsFragmentDoc,
+    "\n  query AdminOrganisations {\n    organisations {\n      id\n      name\n      shortName\n      kind\n      country\n      region\n      active\n    }\n    users {\n      ...AdminUserRow\n    }\n  }\n": typeof types.AdminOrganisationsDocument,
+    "\n  mutation CreateOrganisation($input: CreateOrganisationInput!) {\n    createOrganisation(input: $input) {\n      ...InvitationFields\n    }\n  }\n": typeof types.CreateOrganisationDocument,
+    "\n  mutation SetOrganisationActive($id: ID!, $active: Boolean!) {\n    setOrganisationActive(id: $id, active: $active) {\n      id\n      active\n    }\n  }\n": typeof types.SetOrganisationActiveDocument,
+    "\n  query Staff {\n    me {\n      id\n    }\n    users {\n      ...AdminUserRow\n    }\n  }\n": typeof types.StaffDocument,
+    "\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      ...InvitationFields\n    }\n  }\n": typeof types.InviteUserDocument,
+    "\n  mutation ReissueInvitation($userId: ID!) {\n    reissueInvitation(userId: $userId) {\n      ...InvitationFields\n    }\n  }\n": typeof types.ReissueInvitationDocument,
+    "\n  mutation SetUserRoles($userId: ID!, $roles: [Role!]!) {\n    setUserRoles(userId: $userId, roles: $roles) {\n      ...AdminUserRow\n    }\n  }\n": typeof types.SetUserRolesDocument,
+    "\n  mutation SetUserActive($userId: ID!, $active: Boolean!) {\n    setUserActive(userId: $userId, active: $active) {\n      ...AdminUserRow\n    }\n  }\n": typeof types.SetUserActiveDocument,
+    "\n  fragment AdminUnitFields on BedUnit {\n    id\n    name\n    sex\n    minAge\n    maxAge\n    capacity\n    occupied\n    held\n    available\n  }\n": typeof types.AdminUnitFieldsFragmentDoc,
+    "\n  fragment AdminFacilityFields on Facility {\n    id\n    name\n    kind\n    district\n    state\n    country\n    address\n    services\n    active\n    units {\n      ...AdminUnitFields\n    }\n  }\n": typeof types.AdminFacilityFieldsFragmentDoc,
+    "\n  query OwnFacilities {\n    me {\n      id\n      organisation {\n        id\n        shortName\n        country\n        facilities {\n          ...AdminFacilityFields\n        }\n      }\n    }\n  }\n": typeof types.OwnFacilitiesDocument,
+    "\n  mutation CreateFacility($input: CreateFacilityInput!) {\n    createFacility(input: $input) {\n      ...AdminFacilityFields\n    }\n  }\n": typeof types.CreateFacilityDocument,
+    "\n  mutation UpdateFacility($input: UpdateFacilityInput!) {\n    updateFacility(input: $input) {\n      ...AdminFacilityFields\n    }\n  }\n": typeof types.UpdateFacilityDocument,
+    "\n  mutation CreateBedUnit($input: CreateBedUnitInput!) {\n    createBedUnit(input: $input) {\n      ...AdminUnitFields\n    }\n  }\n": typeof types.CreateBedUnitDocument,
+    "\n  mutation AcceptInvitation($token: String!, $password: String!) {\n    acceptInvitation(token: $token, password: $password) {\n      ...SessionFields\n    }\n  }\n": typeof types.AcceptInvitationDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  query Account {\n    me {\n      id\n      email\n      displayName\n      roles\n      organisation {\n        id\n        name\n        shortName\n      }\n    }\n  }\n": typeof types.AccountDocument,
     "\n  fragment SessionFields on AuthPayload {\n    accessToken\n    expiresAt\n    refreshToken\n    refreshExpiresAt\n  }\n": typeof types.SessionFieldsFragmentDoc,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      ...SessionFields\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      ...SessionFields\n    }\n  }\n": typeof types.RefreshSessionDocument,
@@ -26,6 +45,25 @@ type Documents = {
     "\n  mutation UpdateBedUnit($input: UpdateBedUnitInput!) {\n    updateBedUnit(input: $input) {\n      ...BedUnitRow\n    }\n  }\n": typeof types.UpdateBedUnitDocument,
 };
 const documents: Documents = {
+    "\n  fragment AdminUserRow on User {\n    id\n    email\n    displayName\n    roles\n    active\n    organisation {\n      id\n    }\n    pendingInvitation {\n      expiresAt\n      expired\n    }\n  }\n": types.AdminUserRowFragmentDoc,
+    "\n  fragment InvitationFields on Invitation {\n    token\n    expiresAt\n    user {\n      ...AdminUserRow\n    }\n  }\n": types.InvitationFieldsFragmentDoc,
+    "\n  query AdminOrganisations {\n    organisations {\n      id\n      name\n      shortName\n      kind\n      country\n      region\n      active\n    }\n    users {\n      ...AdminUserRow\n    }\n  }\n": types.AdminOrganisationsDocument,
+    "\n  mutation CreateOrganisation($input: CreateOrganisationInput!) {\n    createOrganisation(input: $input) {\n      ...InvitationFields\n    }\n  }\n": types.CreateOrganisationDocument,
+    "\n  mutation SetOrganisationActive($id: ID!, $active: Boolean!) {\n    setOrganisationActive(id: $id, active: $active) {\n      id\n      active\n    }\n  }\n": types.SetOrganisationActiveDocument,
+    "\n  query Staff {\n    me {\n      id\n    }\n    users {\n      ...AdminUserRow\n    }\n  }\n": types.StaffDocument,
+    "\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      ...InvitationFields\n    }\n  }\n": types.InviteUserDocument,
+    "\n  mutation ReissueInvitation($userId: ID!) {\n    reissueInvitation(userId: $userId) {\n      ...InvitationFields\n    }\n  }\n": types.ReissueInvitationDocument,
+    "\n  mutation SetUserRoles($userId: ID!, $roles: [Role!]!) {\n    setUserRoles(userId: $userId, roles: $roles) {\n      ...AdminUserRow\n    }\n  }\n": types.SetUserRolesDocument,
+    "\n  mutation SetUserActive($userId: ID!, $active: Boolean!) {\n    setUserActive(userId: $userId, active: $active) {\n      ...AdminUserRow\n    }\n  }\n": types.SetUserActiveDocument,
+    "\n  fragment AdminUnitFields on BedUnit {\n    id\n    name\n    sex\n    minAge\n    maxAge\n    capacity\n    occupied\n    held\n    available\n  }\n": types.AdminUnitFieldsFragmentDoc,
+    "\n  fragment AdminFacilityFields on Facility {\n    id\n    name\n    kind\n    district\n    state\n    country\n    address\n    services\n    active\n    units {\n      ...AdminUnitFields\n    }\n  }\n": types.AdminFacilityFieldsFragmentDoc,
+    "\n  query OwnFacilities {\n    me {\n      id\n      organisation {\n        id\n        shortName\n        country\n        facilities {\n          ...AdminFacilityFields\n        }\n      }\n    }\n  }\n": types.OwnFacilitiesDocument,
+    "\n  mutation CreateFacility($input: CreateFacilityInput!) {\n    createFacility(input: $input) {\n      ...AdminFacilityFields\n    }\n  }\n": types.CreateFacilityDocument,
+    "\n  mutation UpdateFacility($input: UpdateFacilityInput!) {\n    updateFacility(input: $input) {\n      ...AdminFacilityFields\n    }\n  }\n": types.UpdateFacilityDocument,
+    "\n  mutation CreateBedUnit($input: CreateBedUnitInput!) {\n    createBedUnit(input: $input) {\n      ...AdminUnitFields\n    }\n  }\n": types.CreateBedUnitDocument,
+    "\n  mutation AcceptInvitation($token: String!, $password: String!) {\n    acceptInvitation(token: $token, password: $password) {\n      ...SessionFields\n    }\n  }\n": types.AcceptInvitationDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.ChangePasswordDocument,
+    "\n  query Account {\n    me {\n      id\n      email\n      displayName\n      roles\n      organisation {\n        id\n        name\n        shortName\n      }\n    }\n  }\n": types.AccountDocument,
     "\n  fragment SessionFields on AuthPayload {\n    accessToken\n    expiresAt\n    refreshToken\n    refreshExpiresAt\n  }\n": types.SessionFieldsFragmentDoc,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      ...SessionFields\n    }\n  }\n": types.LoginDocument,
     "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      ...SessionFields\n    }\n  }\n": types.RefreshSessionDocument,
@@ -52,6 +90,82 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminUserRow on User {\n    id\n    email\n    displayName\n    roles\n    active\n    organisation {\n      id\n    }\n    pendingInvitation {\n      expiresAt\n      expired\n    }\n  }\n"): (typeof documents)["\n  fragment AdminUserRow on User {\n    id\n    email\n    displayName\n    roles\n    active\n    organisation {\n      id\n    }\n    pendingInvitation {\n      expiresAt\n      expired\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment InvitationFields on Invitation {\n    token\n    expiresAt\n    user {\n      ...AdminUserRow\n    }\n  }\n"): (typeof documents)["\n  fragment InvitationFields on Invitation {\n    token\n    expiresAt\n    user {\n      ...AdminUserRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminOrganisations {\n    organisations {\n      id\n      name\n      shortName\n      kind\n      country\n      region\n      active\n    }\n    users {\n      ...AdminUserRow\n    }\n  }\n"): (typeof documents)["\n  query AdminOrganisations {\n    organisations {\n      id\n      name\n      shortName\n      kind\n      country\n      region\n      active\n    }\n    users {\n      ...AdminUserRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateOrganisation($input: CreateOrganisationInput!) {\n    createOrganisation(input: $input) {\n      ...InvitationFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateOrganisation($input: CreateOrganisationInput!) {\n    createOrganisation(input: $input) {\n      ...InvitationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetOrganisationActive($id: ID!, $active: Boolean!) {\n    setOrganisationActive(id: $id, active: $active) {\n      id\n      active\n    }\n  }\n"): (typeof documents)["\n  mutation SetOrganisationActive($id: ID!, $active: Boolean!) {\n    setOrganisationActive(id: $id, active: $active) {\n      id\n      active\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Staff {\n    me {\n      id\n    }\n    users {\n      ...AdminUserRow\n    }\n  }\n"): (typeof documents)["\n  query Staff {\n    me {\n      id\n    }\n    users {\n      ...AdminUserRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      ...InvitationFields\n    }\n  }\n"): (typeof documents)["\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      ...InvitationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReissueInvitation($userId: ID!) {\n    reissueInvitation(userId: $userId) {\n      ...InvitationFields\n    }\n  }\n"): (typeof documents)["\n  mutation ReissueInvitation($userId: ID!) {\n    reissueInvitation(userId: $userId) {\n      ...InvitationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetUserRoles($userId: ID!, $roles: [Role!]!) {\n    setUserRoles(userId: $userId, roles: $roles) {\n      ...AdminUserRow\n    }\n  }\n"): (typeof documents)["\n  mutation SetUserRoles($userId: ID!, $roles: [Role!]!) {\n    setUserRoles(userId: $userId, roles: $roles) {\n      ...AdminUserRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetUserActive($userId: ID!, $active: Boolean!) {\n    setUserActive(userId: $userId, active: $active) {\n      ...AdminUserRow\n    }\n  }\n"): (typeof documents)["\n  mutation SetUserActive($userId: ID!, $active: Boolean!) {\n    setUserActive(userId: $userId, active: $active) {\n      ...AdminUserRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminUnitFields on BedUnit {\n    id\n    name\n    sex\n    minAge\n    maxAge\n    capacity\n    occupied\n    held\n    available\n  }\n"): (typeof documents)["\n  fragment AdminUnitFields on BedUnit {\n    id\n    name\n    sex\n    minAge\n    maxAge\n    capacity\n    occupied\n    held\n    available\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminFacilityFields on Facility {\n    id\n    name\n    kind\n    district\n    state\n    country\n    address\n    services\n    active\n    units {\n      ...AdminUnitFields\n    }\n  }\n"): (typeof documents)["\n  fragment AdminFacilityFields on Facility {\n    id\n    name\n    kind\n    district\n    state\n    country\n    address\n    services\n    active\n    units {\n      ...AdminUnitFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OwnFacilities {\n    me {\n      id\n      organisation {\n        id\n        shortName\n        country\n        facilities {\n          ...AdminFacilityFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OwnFacilities {\n    me {\n      id\n      organisation {\n        id\n        shortName\n        country\n        facilities {\n          ...AdminFacilityFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateFacility($input: CreateFacilityInput!) {\n    createFacility(input: $input) {\n      ...AdminFacilityFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateFacility($input: CreateFacilityInput!) {\n    createFacility(input: $input) {\n      ...AdminFacilityFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateFacility($input: UpdateFacilityInput!) {\n    updateFacility(input: $input) {\n      ...AdminFacilityFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateFacility($input: UpdateFacilityInput!) {\n    updateFacility(input: $input) {\n      ...AdminFacilityFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateBedUnit($input: CreateBedUnitInput!) {\n    createBedUnit(input: $input) {\n      ...AdminUnitFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateBedUnit($input: CreateBedUnitInput!) {\n    createBedUnit(input: $input) {\n      ...AdminUnitFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptInvitation($token: String!, $password: String!) {\n    acceptInvitation(token: $token, password: $password) {\n      ...SessionFields\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptInvitation($token: String!, $password: String!) {\n    acceptInvitation(token: $token, password: $password) {\n      ...SessionFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n"): (typeof documents)["\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Account {\n    me {\n      id\n      email\n      displayName\n      roles\n      organisation {\n        id\n        name\n        shortName\n      }\n    }\n  }\n"): (typeof documents)["\n  query Account {\n    me {\n      id\n      email\n      displayName\n      roles\n      organisation {\n        id\n        name\n        shortName\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
