@@ -168,3 +168,31 @@ export async function inviteAndAccept(
     .data<{ acceptInvitation: AuthPayloadView }>(ACCEPT_INVITATION, { token: inviteUser.token, password });
   return { client: t.withToken(acceptInvitation.accessToken), user: acceptInvitation.user };
 }
+
+/**
+ * A fictional girl referred by a sender's caseworker and accepted by the receiver's coordinator into the
+ * first unit of `facilityName`: a bed held for an accepted referral.
+ */
+export async function holdBed(
+  t: TestGateway,
+  parties: { caseworker: GraphQLClient; coordinator: GraphQLClient; toOrganisation: string },
+  facilityName: string,
+  fullName: string,
+): Promise<ReferralView> {
+  const unit = await unitIn(t, facilityName);
+  const subject = await registerSubject(parties.caseworker, { fullName });
+  const { createReferral } = await parties.caseworker.data<{ createReferral: ReferralView }>(CREATE_REFERRAL, {
+    input: {
+      subjectId: subject.id,
+      toOrganisationId: await organisationId(t, parties.toOrganisation),
+      needs: ['SHELTER'],
+      urgency: 'URGENT',
+      summary: 'Placement needed tonight.',
+    },
+  });
+  const { acceptReferral } = await parties.coordinator.data<{ acceptReferral: ReferralView }>(ACCEPT, {
+    id: createReferral.id,
+    unitId: unit.id,
+  });
+  return acceptReferral;
+}

@@ -291,27 +291,29 @@ function OrganisationRowView({
             </span>
           ))}
         </td>
-        <td data-label={t('colActions')} className="admin-row-actions">
-          <button
-            type="button"
-            className="secondary"
-            aria-label={t(organisation.active ? 'adminDeactivateNamed' : 'adminReactivateNamed', { name: label })}
-            onClick={() => onConfirm(true)}
-          >
-            {organisation.active ? t('adminDeactivate') : t('adminReactivate')}
-          </button>
-          {staff.waitingAdmins.map((admin) => (
+        <td data-label={t('colActions')}>
+          <div className="admin-row-actions">
             <button
-              key={admin.id}
               type="button"
               className="secondary"
-              disabled={reissuing.loading}
-              aria-label={t('adminNewLinkFor', { name: admin.displayName })}
-              onClick={() => void renew(admin.id)}
+              aria-label={t(organisation.active ? 'adminDeactivateNamed' : 'adminReactivateNamed', { name: label })}
+              onClick={() => onConfirm(true)}
             >
-              {t('adminNewLink')}
+              {organisation.active ? t('adminDeactivate') : t('adminReactivate')}
             </button>
-          ))}
+            {staff.waitingAdmins.map((admin) => (
+              <button
+                key={admin.id}
+                type="button"
+                className="secondary"
+                disabled={reissuing.loading}
+                aria-label={t('adminNewLinkFor', { name: admin.displayName })}
+                onClick={() => void renew(admin.id)}
+              >
+                {t('adminNewLink')}
+              </button>
+            ))}
+          </div>
         </td>
       </tr>
       {(confirming || refusal) && (

@@ -197,52 +197,54 @@ function StaffRow({
             </span>
           )}
         </td>
-        <td data-label={t('colActions')} className="admin-row-actions">
-          {!managedByOperators && (
-            <>
-              <button
-                type="button"
-                className="secondary"
-                aria-label={t('adminChangeRolesOf', { name: user.displayName })}
-                onClick={() => {
-                  setRoles(user.roles);
-                  setRefusal(null);
-                  setMode('roles');
-                }}
-              >
-                {t('adminChangeRoles')}
-              </button>
-              <button
-                type="button"
-                className="secondary"
-                aria-label={t(user.active ? 'adminDeactivateNamed' : 'adminReactivateNamed', {
-                  name: user.displayName,
-                })}
-                onClick={() => {
-                  setRefusal(null);
-                  setMode('confirm');
-                }}
-              >
-                {user.active ? t('adminDeactivate') : t('adminReactivate')}
-              </button>
-              {user.pendingInvitation && user.active && (
+        <td data-label={t('colActions')}>
+          <div className="admin-row-actions">
+            {!managedByOperators && (
+              <>
                 <button
                   type="button"
                   className="secondary"
-                  disabled={reissuing.loading}
-                  aria-label={t('adminNewLinkFor', { name: user.displayName })}
-                  onClick={() =>
-                    void attempt(async () => {
-                      const { data } = await reissue({ variables: { userId: user.id } });
-                      if (data) onIssued(data.reissueInvitation);
-                    }, close)
-                  }
+                  aria-label={t('adminChangeRolesOf', { name: user.displayName })}
+                  onClick={() => {
+                    setRoles(user.roles);
+                    setRefusal(null);
+                    setMode('roles');
+                  }}
                 >
-                  {t('adminNewLink')}
+                  {t('adminChangeRoles')}
                 </button>
-              )}
-            </>
-          )}
+                <button
+                  type="button"
+                  className="secondary"
+                  aria-label={t(user.active ? 'adminDeactivateNamed' : 'adminReactivateNamed', {
+                    name: user.displayName,
+                  })}
+                  onClick={() => {
+                    setRefusal(null);
+                    setMode('confirm');
+                  }}
+                >
+                  {user.active ? t('adminDeactivate') : t('adminReactivate')}
+                </button>
+                {user.pendingInvitation && user.active && (
+                  <button
+                    type="button"
+                    className="secondary"
+                    disabled={reissuing.loading}
+                    aria-label={t('adminNewLinkFor', { name: user.displayName })}
+                    onClick={() =>
+                      void attempt(async () => {
+                        const { data } = await reissue({ variables: { userId: user.id } });
+                        if (data) onIssued(data.reissueInvitation);
+                      }, close)
+                    }
+                  >
+                    {t('adminNewLink')}
+                  </button>
+                )}
+              </>
+            )}
+          </div>
         </td>
       </tr>
       {(mode !== 'view' || refusal) && (

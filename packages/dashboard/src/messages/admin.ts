@@ -54,11 +54,11 @@ export const adminMessages = defineMessages(
       'This person gets an invitation link to set their password; they then invite their own colleagues and add their homes.',
     adminCreateOrganisationButton: 'Create and invite the admin',
     adminStaff: 'Staff',
-    adminStaffCount: '{total} accounts, {active} active',
+    adminStaffCount: 'Accounts: {total} ({active} active)',
     adminAdminInvitationPending: 'Admin {name} has not accepted yet (link valid until {date})',
     adminAdminInvitationExpired: 'Admin {name}’s invitation expired unused',
     adminDeactivateOrganisationBody:
-      'Its {count} staff accounts are refused from their next action and cannot sign in. Its facilities leave the bed board and it can receive no new referrals. Referrals already open stay readable to the partners involved. Nothing is deleted: you can reactivate it at any time.',
+      'Its staff accounts (now {count}) are refused from their next action and cannot sign in. Its facilities leave the bed board and it can receive no new referrals. Referrals already open stay readable to the partners involved. Nothing is deleted: you can reactivate it at any time.',
     adminReactivateOrganisationBody:
       'Its staff can sign in again (those deactivated one by one stay deactivated), and its open facilities return to the bed board.',
     adminOrganisationKind_NGO: 'Non-governmental organisation',
@@ -220,7 +220,7 @@ export const adminMessages = defineMessages(
       'এই ব্যক্তি পাসওয়ার্ড ঠিক করার জন্য একটি আমন্ত্রণ লিঙ্ক পাবেন; তারপর তিনি নিজের সহকর্মীদের আমন্ত্রণ জানাবেন এবং নিজেদের আশ্রয়গুলি যুক্ত করবেন।',
     adminCreateOrganisationButton: 'তৈরি করুন ও অ্যাডমিনকে আমন্ত্রণ জানান',
     adminStaff: 'কর্মী',
-    adminStaffCount: '{total}টি অ্যাকাউন্ট, {active}টি সক্রিয়',
+    adminStaffCount: 'অ্যাকাউন্ট: {total}টি ({active}টি সক্রিয়)',
     adminAdminInvitationPending: 'অ্যাডমিন {name} এখনও গ্রহণ করেননি (লিঙ্ক {date} পর্যন্ত বৈধ)',
     adminAdminInvitationExpired: 'অ্যাডমিন {name}-এর আমন্ত্রণের মেয়াদ অব্যবহৃত অবস্থায় শেষ',
     adminDeactivateOrganisationBody:

@@ -1,15 +1,11 @@
 import {
-  ACCEPT,
   CANCEL,
   CREATE_BED_UNIT,
   CREATE_FACILITY,
-  CREATE_REFERRAL,
   UPDATE_FACILITY,
   TestGateway,
   facilityId,
-  organisationId,
-  registerSubject,
-  unitIn,
+  holdBed,
   type GraphQLClient,
   type ReferralView,
 } from '@sahayog/testing';
@@ -90,27 +86,10 @@ describe('an organisation admin keeps its facilities current', () => {
 
   it('refuses to deactivate a facility holding beds for accepted referrals, naming them; allows it once released', async () => {
     const umeed = await facilityId(t, 'Mahima Umeed');
-    const unit = await unitIn(t, 'Mahima Umeed');
+    const parties = { caseworker: jkpsCaseworker, coordinator: mahimaCoordinator, toOrganisation: 'MAHIMA' };
     const held: ReferralView[] = [];
     for (const fullName of ['Tumpa Demo-Fictional', 'Jhuma Demo-Fictional']) {
-      const subject = await registerSubject(jkpsCaseworker, { fullName });
-      const { createReferral } = await jkpsCaseworker.data<{ createReferral: ReferralView }>(CREATE_REFERRAL, {
-        input: {
-          subjectId: subject.id,
-          toOrganisationId: await organisationId(t, 'MAHIMA'),
-          needs: ['SHELTER'],
-          urgency: 'URGENT',
-          summary: 'Placement needed tonight.',
-        },
-      });
-      held.push(
-        (
-          await mahimaCoordinator.data<{ acceptReferral: ReferralView }>(ACCEPT, {
-            id: createReferral.id,
-            unitId: unit.id,
-          })
-        ).acceptReferral,
-      );
+      held.push(await holdBed(t, parties, 'Mahima Umeed', fullName));
     }
 
     const before = await t.snapshot();

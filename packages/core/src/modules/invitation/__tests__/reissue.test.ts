@@ -193,7 +193,9 @@ describe('an organisation admin re-invites their own staff', () => {
 
 describe("a network administrator re-invites a new partner's first admin", () => {
   it('gives the first admin who missed the window a new link, which signs them in', async () => {
-    const { createOrganisation } = await (await t.signIn('network@sahayog.demo')).data<{ createOrganisation: InvitationView }>(CREATE_ORGANISATION, {
+    const { createOrganisation } = await (
+      await t.signIn('network@sahayog.demo')
+    ).data<{ createOrganisation: InvitationView }>(CREATE_ORGANISATION, {
       input: {
         name: 'Siliguri Fictional Outreach',
         shortName: 'SILIGURI',
