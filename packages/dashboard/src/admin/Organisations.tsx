@@ -25,7 +25,7 @@ export const ORGANISATION_KINDS: readonly OrganisationKind[] = [
 /** The network administrator's onboarding desk: every organisation, new ones with their first admin. */
 export function Organisations() {
   const { t } = useTranslator();
-  const { data, error, refetch } = useQuery(AdminOrganisationsQuery);
+  const { data, error, refetch } = useQuery(AdminOrganisationsQuery, { fetchPolicy: 'cache-and-network' });
   const [issued, setIssued] = useState<IssuedInvitation | null>(null);
   const titleId = useId();
   return (

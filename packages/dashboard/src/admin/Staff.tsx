@@ -25,7 +25,7 @@ import './admin.css';
 /** An organisation admin's staff: who has which role, who may sign in, who has not started yet. */
 export function Staff() {
   const { t } = useTranslator();
-  const { data, error, refetch } = useQuery(StaffQuery);
+  const { data, error, refetch } = useQuery(StaffQuery, { fetchPolicy: 'cache-and-network' });
   const [issued, setIssued] = useState<IssuedInvitation | null>(null);
   const titleId = useId();
   return (
