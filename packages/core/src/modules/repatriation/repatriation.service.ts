@@ -668,6 +668,14 @@ export async function hasOverdue(ctx: RequestContext, caseId: string): Promise<b
  * Warns both sides, once per expiry date, of documents expiring within 30 days. Claimed with SKIP LOCKED,
  * so every gateway replica may run it.
  */
+/** Home organisations of cases with a document about to expire that nobody was warned of yet. */
+export async function organisationsWithExpiringDocuments(ctx: RequestContext): Promise<string[]> {
+  const rows: { id: string }[] = await (
+    await ctx.db()
+  ).query(`SELECT app_due_document_organisations($1) AS id`, [addDays(today(ctx), EXPIRY_WARNING_DAYS)]);
+  return rows.map((row) => row.id);
+}
+
 export async function noticeExpiringDocuments(ctx: RequestContext, batchSize = 100): Promise<number> {
   const manager = await ctx.db();
   const due = await (
