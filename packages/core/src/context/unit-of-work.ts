@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { ForbiddenError } from '../common/errors';
 import type { RunnerData } from '../database/statement-counter';
 
 type Hook = () => Promise<void> | void;
@@ -56,11 +57,12 @@ export class UnitOfWork {
 
   /**
    * For work that learns its organisation on the way (signing in, refreshing a session, accepting an
-   * invitation): from here on the transaction sees what that organisation may see. Once set, it stays.
+   * invitation): from here on the transaction sees what that organisation may see. Once set, it stays:
+   * a request signed in to one organisation never continues as another's.
    */
   async enterOrganisation(organisationId: string): Promise<void> {
     if (this.organisationId && this.organisationId !== organisationId) {
-      throw new Error('unit of work already belongs to another organisation');
+      throw new ForbiddenError("You are signed in to another organisation's account: sign out first.");
     }
     this.organisationId = organisationId;
     if (this.opening) await (await this.opening).query(`SELECT set_config('app.org_id', $1, true)`, [organisationId]);
