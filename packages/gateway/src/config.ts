@@ -9,7 +9,7 @@ export interface GatewayConfig {
   host: string;
   /** The owner's login, for migrations and the CLI. Unset: an embedded PostgreSQL in `<dataDir>/postgres`. */
   databaseUrl: string | undefined;
-  /** The request pool's login. Unset: the owner's URL with the application role as user (see `requestLogin`). */
+  /** The request pool's login. Unset: the owner's URL with the application role as user (see `applicationLogin` in core). */
   appDatabaseUrl: string | undefined;
   /** The application role's password when its URL is derived; unset: derived from the owner's password. */
   appDatabasePassword: string | undefined;

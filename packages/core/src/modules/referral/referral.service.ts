@@ -369,10 +369,6 @@ export function changedReferral(ctx: RequestContext, event: ReferralChanged): Pr
   return getReferral(ctx, event.referralId);
 }
 
-/**
- * Ends holds whose time is up: the referral becomes EXPIRED and the bed is free again. Rows are claimed
- * with SKIP LOCKED, so any number of gateways may run this at once without touching a referral twice.
- */
 /** Organisations holding beds for referrals whose hold has run out; each then expires its own. */
 export async function organisationsWithExpiredHolds(ctx: RequestContext): Promise<string[]> {
   const rows: { id: string }[] = await (
@@ -381,6 +377,10 @@ export async function organisationsWithExpiredHolds(ctx: RequestContext): Promis
   return rows.map((row) => row.id);
 }
 
+/**
+ * Ends holds whose time is up: the referral becomes EXPIRED and the bed is free again. Rows are claimed
+ * with SKIP LOCKED, so any number of gateways may run this at once without touching a referral twice.
+ */
 export async function expireHolds(ctx: RequestContext, batchSize = 100): Promise<number> {
   const manager = await ctx.db();
   const due = await (

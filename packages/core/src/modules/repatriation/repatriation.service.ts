@@ -671,10 +671,6 @@ export async function hasOverdue(ctx: RequestContext, caseId: string): Promise<b
   return milestones.some((m) => m.overdue) || visits.some((v) => v.overdue);
 }
 
-/**
- * Warns both sides, once per expiry date, of documents expiring within 30 days. Claimed with SKIP LOCKED,
- * so every gateway replica may run it.
- */
 /** Home organisations of cases with a document about to expire that nobody was warned of yet. */
 export async function organisationsWithExpiringDocuments(ctx: RequestContext): Promise<string[]> {
   const rows: { id: string }[] = await (
@@ -683,6 +679,10 @@ export async function organisationsWithExpiringDocuments(ctx: RequestContext): P
   return rows.map((row) => row.id);
 }
 
+/**
+ * Warns both sides, once per expiry date, of documents expiring within 30 days. Claimed with SKIP LOCKED,
+ * so every gateway replica may run it.
+ */
 export async function noticeExpiringDocuments(ctx: RequestContext, batchSize = 100): Promise<number> {
   const manager = await ctx.db();
   const due = await (
