@@ -211,6 +211,8 @@ interface Recipe {
   arrange(scope: Scope, fresh: boolean, caller: Caller): Promise<Arranged>;
   /** Reads a successful answer: ALLOWED unless a protected detail or a list says more. */
   observe?(data: Record<string, unknown>, arranged: Arranged): Outcome;
+  /** Puts back, after a successful call, what the demo network needs for the cases after it. */
+  undo?(arranged: Arranged, caller: Caller): Promise<void>;
 }
 
 const SUBJECT_READ = `id identity { fullName }`;
@@ -342,8 +344,11 @@ const RECIPES: Record<string, Recipe> = {
   },
   changePassword: {
     document: `mutation($current: String!, $next: String!) { changePassword(currentPassword: $current, newPassword: $next) }`,
-    // The caller's own password, changed on a session of its own and put back afterwards.
+    // The caller's own password, changed on a session of its own.
     arrange: async () => ({ variables: { current: DEMO_PASSWORD, next: 'a different matrix passphrase' } }),
+    undo: async (_arranged, caller) => {
+      await t.sql(`UPDATE app_user SET password_hash = $2 WHERE email = $1`, [accountOf(caller), demoPasswordHash]);
+    },
   },
   login: {
     document: `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }`,
@@ -384,9 +389,11 @@ const RECIPES: Record<string, Recipe> = {
     },
   },
   setOrganisationActive: {
-    // Kept active: the demo organisations serve every other case.
-    document: `mutation($id: ID!) { setOrganisationActive(id: $id, active: true) { id } }`,
-    arrange: async (scope) => ({ variables: { id: org(HOLDER[scope]) } }),
+    document: `mutation($id: ID!) { setOrganisationActive(id: $id, active: false) { id } }`,
+    arrange: async (scope) => ({ variables: { id: org(HOLDER[scope]) }, objectId: org(HOLDER[scope]) }),
+    undo: async ({ objectId }) => {
+      await t.sql(`UPDATE organisation SET active = true WHERE id = $1`, [objectId]);
+    },
   },
   inviteUser: {
     document: `mutation($input: InviteUserInput!) { inviteUser(input: $input) { token } }`,
@@ -689,12 +696,9 @@ async function runCell(operation: string, caller: Caller, scope: Scope, expected
     const after = await t.snapshot();
     const wrote = JSON.stringify(after) !== JSON.stringify(before);
     if (!SUCCESS.has(outcome) && wrote) return `${outcome}, but it wrote`;
-    if (outcome === Outcome.ALLOWED && operation !== 'setOrganisationActive' && !wrote)
-      return 'ALLOWED, but wrote nothing';
+    if (outcome === Outcome.ALLOWED && !wrote) return 'ALLOWED, but wrote nothing';
   }
-  if (operation === 'changePassword' && outcome === Outcome.ALLOWED) {
-    await t.sql(`UPDATE app_user SET password_hash = $2 WHERE email = $1`, [accountOf(caller), demoPasswordHash]);
-  }
+  if (outcome === Outcome.ALLOWED) await recipe.undo?.(arranged, caller);
   return outcome;
 }
 
