@@ -12,6 +12,13 @@ export {
   MIGRATIONS,
   type DatabaseOptions,
 } from './database/data-source';
+export {
+  applicationLogin,
+  assertRequestRole,
+  ensureApplicationLogin,
+  type ApplicationLogin,
+  type ApplicationLoginOptions,
+} from './database/application-login';
 export { RequestContext, type Actor, type RequestInfo } from './context/request-context';
 export { UnitOfWork } from './context/unit-of-work';
 export type { Platform } from './context/platform';
@@ -36,5 +43,8 @@ export {
   type NetworkAdminCreated,
   type NetworkAdminRequest,
 } from './database/network-admin';
-export { expireHolds } from './modules/referral/referral.service';
-export { noticeExpiringDocuments } from './modules/repatriation/repatriation.service';
+export { expireHolds, organisationsWithExpiredHolds } from './modules/referral/referral.service';
+export {
+  noticeExpiringDocuments,
+  organisationsWithExpiringDocuments,
+} from './modules/repatriation/repatriation.service';

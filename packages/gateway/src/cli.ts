@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 import { writeFileSync } from 'node:fs';
 import {
+  applicationLogin,
   AuditLog,
   createNetworkAdmin,
   demoAccounts,
   DEMO_PASSWORD,
+  ensureApplicationLogin,
   formatDataKeys,
   generateDataKey,
   IdentityCipher,
@@ -13,6 +15,7 @@ import {
   openDataSource,
   rotateIdentityKeys,
   seedDemoNetwork,
+  type ApplicationLogin,
 } from '@sahayog/core';
 import pino from 'pino';
 import type { DataSource } from 'typeorm';
@@ -24,7 +27,8 @@ const USAGE = `Usage: sahayog <command>
 
 Commands:
   serve          migrate, then serve GraphQL (an embedded PostgreSQL with the demo network when DATABASE_URL is unset)
-  migrate        apply pending migrations to DATABASE_URL (or the embedded database)
+  migrate        apply pending migrations to DATABASE_URL (or the embedded database), and prepare the
+                 application role's login the gateway serves requests with
   seed --demo    load the fictional demo network into an empty database
   keys rotate    re-seal every subject's identity under the current data key (see README, Key rotation)
   audit verify   recompute the audit hash chain; exits 1 naming the first broken entry
@@ -33,7 +37,9 @@ Commands:
                  invitation token, or sets the password from SAHAYOG_ADMIN_PASSWORD when that is set
 `;
 
+/** The owner's connection: migrations, seeding and the administrative commands, never requests. */
 interface Database {
+  url: string;
   dataSource: DataSource;
   embedded: EmbeddedDatabase | null;
   close(): Promise<void>;
@@ -42,16 +48,14 @@ interface Database {
 async function openDatabase(config: GatewayConfig): Promise<Database> {
   const embedded = config.databaseUrl ? null : await startEmbeddedDatabase(config.dataDir);
   try {
-    const dataSource = await openDataSource({
-      url: config.databaseUrl ?? (embedded as EmbeddedDatabase).url,
-      poolSize: config.dbPoolSize,
-      statementTimeoutMs: config.statementTimeoutMs,
-    });
+    const url = config.databaseUrl ?? (embedded as EmbeddedDatabase).url;
+    const dataSource = await openDataSource({ url, poolSize: 2, statementTimeoutMs: config.statementTimeoutMs });
     return {
+      url,
       dataSource,
       embedded,
       close: async () => {
-        await dataSource.destroy();
+        if (dataSource.isInitialized) await dataSource.destroy();
         await embedded?.stop();
       },
     };
@@ -59,6 +63,13 @@ async function openDatabase(config: GatewayConfig): Promise<Database> {
     await embedded?.stop();
     throw error;
   }
+}
+
+/** Gives the application role the login the request pool uses (as the owner, after the migrations made the role). */
+async function prepareRequestLogin(config: GatewayConfig, database: Database): Promise<ApplicationLogin> {
+  const login = applicationLogin(database.url, { url: config.appDatabaseUrl, password: config.appDatabasePassword });
+  await ensureApplicationLogin(database.dataSource, login);
+  return login;
 }
 
 function printDemoAccounts(): void {
@@ -71,11 +82,24 @@ function printDemoAccounts(): void {
 async function serve(config: GatewayConfig): Promise<void> {
   const logger = pino({ level: config.logLevel });
   const database = await openDatabase(config);
-  const applied = await migrate(database.dataSource);
-  if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
-  if (database.embedded && (await seedDemoNetwork(database.dataSource)))
-    console.log('Seeded the fictional demo network.');
-  const gateway = await startGateway(config, database.dataSource, { logger });
+  let requests: DataSource;
+  try {
+    const applied = await migrate(database.dataSource);
+    if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
+    if (database.embedded && (await seedDemoNetwork(database.dataSource)))
+      console.log('Seeded the fictional demo network.');
+    const login = await prepareRequestLogin(config, database);
+    await database.dataSource.destroy();
+    requests = await openDataSource({
+      url: login.url,
+      poolSize: config.dbPoolSize,
+      statementTimeoutMs: config.statementTimeoutMs,
+    });
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const gateway = await startGateway(config, requests, { logger });
 
   console.log(`\nSahayog is serving GraphQL at ${gateway.url}`);
   console.log(database.embedded ? `Embedded PostgreSQL data: ${config.dataDir}` : 'Using DATABASE_URL');
@@ -88,6 +112,7 @@ async function serve(config: GatewayConfig): Promise<void> {
     console.log(`\n${signal}: finishing requests in flight and stopping.`);
     try {
       await gateway.close();
+      await requests.destroy();
       await database.close();
       process.exit(0);
     } catch (error) {
@@ -104,6 +129,7 @@ async function runMigrations(config: GatewayConfig): Promise<void> {
   try {
     const applied = await migrate(database.dataSource);
     console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
+    await prepareRequestLogin(config, database);
   } finally {
     await database.close();
   }

@@ -7,8 +7,12 @@ export interface GatewayConfig {
   production: boolean;
   port: number;
   host: string;
-  /** Unset: an embedded PostgreSQL in `<dataDir>/postgres`. */
+  /** The owner's login, for migrations and the CLI. Unset: an embedded PostgreSQL in `<dataDir>/postgres`. */
   databaseUrl: string | undefined;
+  /** The request pool's login. Unset: the owner's URL with the application role as user (see `applicationLogin` in core). */
+  appDatabaseUrl: string | undefined;
+  /** The application role's password when its URL is derived; unset: derived from the owner's password. */
+  appDatabasePassword: string | undefined;
   /** Unset: in-process pub/sub and throttling. */
   redisUrl: string | undefined;
   dataDir: string;
@@ -94,6 +98,8 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     port: integer(env, 'PORT', 4000, 0, 65535),
     host: env['HOST'] ?? '0.0.0.0',
     databaseUrl,
+    appDatabaseUrl: env['APP_DATABASE_URL'] || undefined,
+    appDatabasePassword: env['APP_DATABASE_PASSWORD'] || undefined,
     redisUrl: env['REDIS_URL'] || undefined,
     dataDir,
     jwtSecret: signingSecret(env, production, dataDir),

@@ -35,8 +35,13 @@ export class ContextFactory {
     return new RequestContext(null, new UnitOfWork(this.dataSource, null), this.platform, { clientAddress });
   }
 
-  /** For the platform's own background work: no actor, so no request-only permission applies. */
-  system(): RequestContext {
-    return new RequestContext(null, new UnitOfWork(this.dataSource, null), this.platform, { clientAddress: 'system' });
+  /**
+   * For the platform's own background work: no actor, so no request-only permission applies; row-level
+   * security shows it what `organisationId` may see (nothing but the cross-organisation lookups without one).
+   */
+  system(organisationId: string | null): RequestContext {
+    return new RequestContext(null, new UnitOfWork(this.dataSource, organisationId), this.platform, {
+      clientAddress: 'system',
+    });
   }
 }

@@ -12,7 +12,7 @@ import {
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { buildSahayogSchema, ErrorCode, type RequestContext } from '@sahayog/core';
+import { assertRequestRole, buildSahayogSchema, ErrorCode, type RequestContext } from '@sahayog/core';
 import cors from 'cors';
 import express, { type ErrorRequestHandler } from 'express';
 import { GraphQLError } from 'graphql';
@@ -175,12 +175,14 @@ const requestErrorHandler: ErrorRequestHandler = (error: { status?: number; type
   });
 };
 
+/** Serves from `dataSource`, the request pool: logged in as the application role, refused otherwise. */
 export async function startGateway(
   config: GatewayConfig,
   dataSource: DataSource,
   options: GatewayOptions,
 ): Promise<Gateway> {
   const { logger } = options;
+  await assertRequestRole(dataSource);
   const running = createPlatform(config, dataSource, options);
   const contexts = new ContextFactory(dataSource, running.platform);
   const schema = await buildSahayogSchema({ pubSub: running.platform.pubSub });

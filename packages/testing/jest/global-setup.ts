@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { applicationLogin, ensureApplicationLogin } from '../../core/src/database/application-login';
 import { migrate, openDataSource } from '../../core/src/database/data-source';
 import { seedDemoNetwork } from '../../core/src/database/demo/demo-network';
 import { databaseUrl, withAdmin } from '../src/database';
@@ -43,10 +44,13 @@ export default async function globalSetup(): Promise<void> {
     await client.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
     await client.query(`CREATE DATABASE ${template}`);
   });
-  const dataSource = await openDataSource({ url: databaseUrl(adminUrl, template), poolSize: 2 });
+  const templateUrl = databaseUrl(adminUrl, template);
+  const dataSource = await openDataSource({ url: templateUrl, poolSize: 2 });
   try {
     await migrate(dataSource);
     await seedDemoNetwork(dataSource);
+    // The role is the server's, shared by every test database copied from the template.
+    await ensureApplicationLogin(dataSource, applicationLogin(templateUrl));
   } finally {
     await dataSource.destroy();
   }

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import {
+  applicationLogin,
   DEMO_PASSWORD,
+  ensureApplicationLogin,
   generateDataKey,
   migrate,
   openDataSource,
@@ -52,6 +54,7 @@ async function prepareDatabase(url: string): Promise<{ url: string; drop(): Prom
   try {
     await migrate(dataSource);
     await seedDemoNetwork(dataSource);
+    await ensureApplicationLogin(dataSource, applicationLogin(url));
   } finally {
     await dataSource.destroy();
   }
@@ -86,9 +89,10 @@ export type TableSnapshot = Record<string, { rows: number; digest: string }>;
 export class TestGateway {
   private constructor(
     readonly gateway: Gateway,
-    /** The test's own connection, for arranging data and checking what was written. */
+    /** The test's own connection, as the owner, for arranging data and checking what was written. */
     readonly dataSource: DataSource,
-    private readonly appDataSource: DataSource,
+    /** The gateway's request pool, logged in as the application role. */
+    readonly requestDataSource: DataSource,
     readonly clock: TestClock,
     private readonly config: GatewayConfig,
     private readonly options: TestGatewayOptions,
@@ -103,6 +107,8 @@ export class TestGateway {
       port: 0,
       host: '127.0.0.1',
       databaseUrl: database.url,
+      appDatabaseUrl: undefined,
+      appDatabasePassword: undefined,
       redisUrl: options.redisUrl,
       dataDir: '',
       jwtSecret: randomBytes(32),
@@ -129,7 +135,10 @@ export class TestGateway {
     clock: TestClock,
     options: TestGatewayOptions,
   ): Promise<{ gateway: Gateway; appDataSource: DataSource }> {
-    const appDataSource = await openDataSource({ url: config.databaseUrl as string, poolSize: config.dbPoolSize });
+    const appDataSource = await openDataSource({
+      url: applicationLogin(config.databaseUrl as string).url,
+      poolSize: config.dbPoolSize,
+    });
     const gateway = await startGateway(config, appDataSource, {
       logger: pino({ level: 'silent' }),
       clock: clock.now,
@@ -201,7 +210,7 @@ export class TestGateway {
 
   async close(): Promise<void> {
     await this.gateway.close();
-    await this.appDataSource.destroy();
+    await this.requestDataSource.destroy();
     await this.dataSource.destroy();
     await this.dropDatabase();
   }

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
-import { APP_ROLE } from '../database/migrations/1763910000000-RowLevelSecurity';
+import { ForbiddenError } from '../common/errors';
 import type { RunnerData } from '../database/statement-counter';
 
 type Hook = () => Promise<void> | void;
@@ -21,7 +21,8 @@ function serialiseQueries(runner: QueryRunner): void {
 /**
  * One database transaction per request (or per subscription event). It begins lazily, carries the
  * organisation for row-level security in `app.org_id`, and ends exactly once: committed when the
- * operation succeeded, rolled back otherwise, so a failed mutation writes nothing.
+ * operation succeeded, rolled back otherwise, so a failed mutation writes nothing. Its connection is the
+ * gateway's, logged in as the application role: without an organisation it sees no one's rows.
  */
 export class UnitOfWork {
   private runner: QueryRunner | null = null;
@@ -34,7 +35,7 @@ export class UnitOfWork {
 
   constructor(
     readonly dataSource: DataSource,
-    private readonly organisationId: string | null,
+    private organisationId: string | null,
   ) {}
 
   manager(): Promise<EntityManager> {
@@ -51,10 +52,20 @@ export class UnitOfWork {
     await runner.connect();
     await runner.startTransaction();
     await runner.query(`SELECT set_config('app.org_id', $1, true)`, [this.organisationId ?? '']);
-    // A signed-in organisation's work runs as the application role, which row-level security confines to
-    // what that organisation may see; the platform's own work (sign-in lookups, maintenance) does not.
-    if (this.organisationId) await runner.query(`SET LOCAL ROLE ${APP_ROLE}`);
     return runner.manager;
+  }
+
+  /**
+   * For work that learns its organisation on the way (signing in, refreshing a session, accepting an
+   * invitation): from here on the transaction sees what that organisation may see. Once set, it stays:
+   * a request signed in to one organisation never continues as another's.
+   */
+  async enterOrganisation(organisationId: string): Promise<void> {
+    if (this.organisationId && this.organisationId !== organisationId) {
+      throw new ForbiddenError("You are signed in to another organisation's account: sign out first.");
+    }
+    this.organisationId = organisationId;
+    if (this.opening) await (await this.opening).query(`SELECT set_config('app.org_id', $1, true)`, [organisationId]);
   }
 
   /** Lets a network administrator's transaction read what row security keeps per organisation (the audit trail). */

@@ -7,14 +7,13 @@ let jkps: string;
 let mahima: string;
 let newlight: string;
 
-/** Runs statements as the gateway's application role would, for `organisation` (or for nobody). */
+/** Runs statements on the gateway's own request pool, for `organisation` (or for nobody). */
 async function asApplication<T>(organisation: string | null, sql: string, params: unknown[] = []): Promise<T[]> {
-  const runner = t.dataSource.createQueryRunner();
+  const runner = t.requestDataSource.createQueryRunner();
   await runner.connect();
   await runner.startTransaction();
   try {
     await runner.query(`SELECT set_config('app.org_id', $1, true)`, [organisation ?? '']);
-    await runner.query(`SET LOCAL ROLE sahayog_app`);
     return (await runner.query(sql, params)) as T[];
   } finally {
     await runner.rollbackTransaction();
@@ -55,12 +54,24 @@ describe('row-level security, the second wall', () => {
     expect(tables.filter((table) => !table.relrowsecurity || !table.relforcerowsecurity)).toEqual([]);
   });
 
-  it('runs requests as a role that owns nothing, is no superuser and cannot bypass it', async () => {
-    const [role] = await t.sql(
-      `SELECT rolsuper, rolbypassrls, rolcanlogin FROM pg_roles WHERE rolname = 'sahayog_app'`,
+  it('serves requests from a login that owns nothing, is no superuser and cannot bypass it', async () => {
+    const [login] = await asApplication<Record<string, unknown>>(
+      null,
+      `SELECT current_user AS name, session_user = current_user AS logged_in_as_itself, r.rolsuper, r.rolbypassrls,
+              (SELECT count(*)::int FROM pg_class c WHERE c.relowner = r.oid) AS owned_relations
+         FROM pg_roles r WHERE r.rolname = current_user`,
     );
-    expect(role).toEqual({ rolsuper: false, rolbypassrls: false, rolcanlogin: false });
-    expect(await t.sql(`SELECT tablename FROM pg_tables WHERE tableowner = 'sahayog_app'`)).toEqual([]);
+    const [owner] = await t.sql<{ tableowner: string }>(`SELECT tableowner FROM pg_tables WHERE tablename = 'subject'`);
+    expect(login).toEqual({
+      name: 'sahayog_app',
+      logged_in_as_itself: true,
+      rolsuper: false,
+      rolbypassrls: false,
+      owned_relations: 0,
+    });
+    expect(owner?.tableowner).not.toBe('sahayog_app');
+    // It cannot turn into the owner either.
+    await expect(asApplication(null, `SET ROLE "${owner?.tableowner}"`)).rejects.toThrow(/permission denied/);
   });
 
   it("gives a deliberately unscoped query no other organisation's survivors, referrals or audit entries", async () => {

@@ -51,11 +51,19 @@ export class AuditLog {
       prevHash = hash;
       return row;
     });
-    await manager.getRepository(AuditEventEntity).insert(rows);
+    // Without RETURNING: the application role may append entries it may not read back (the platform's
+    // own, which belong to no organisation).
+    await manager.createQueryBuilder().insert().into(AuditEventEntity).values(rows).updateEntity(false).execute();
   }
 
+  /** In a transaction of its own, within the organisation the entries concern (one, or none). */
   async appendAlone(entries: AuditEntry[]): Promise<void> {
-    await this.dataSource.transaction((manager) => this.append(manager, entries));
+    const organisations = new Set(entries.map((entry) => entry.organisationId ?? ''));
+    if (organisations.size > 1) throw new Error('entries appended alone concern one organisation');
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT set_config('app.org_id', $1, true)`, [[...organisations][0] ?? '']);
+      await this.append(manager, entries);
+    });
   }
 
   /**

@@ -18,22 +18,14 @@ interface Credentials {
   mayEnter: boolean;
 }
 
+/** Asked before anyone is signed in, so through the one lookup the application role may make across organisations. */
 async function findCredentials(manager: EntityManager, email: string): Promise<Credentials | null> {
   const rows: {
     user_id: string;
     organisation_id: string;
     password_hash: string | null;
     may_enter: boolean;
-  }[] = await manager.query(
-    `SELECT u.id AS user_id, m.organisation_id, u.password_hash, (u.active AND m.active AND o.active) AS may_enter
-       FROM app_user u
-       JOIN membership m ON m.user_id = u.id
-       JOIN organisation o ON o.id = m.organisation_id
-      WHERE u.email = $1
-      ORDER BY m.active DESC, m.created_at
-      LIMIT 1`,
-    [email],
-  );
+  }[] = await manager.query(`SELECT * FROM app_sign_in_account($1)`, [email]);
   const row = rows[0];
   return row
     ? {
@@ -67,6 +59,7 @@ export async function login(ctx: RequestContext, emailInput: string, password: s
   }
 
   await loginThrottle.recordSuccess(email);
+  await ctx.unitOfWork.enterOrganisation(credentials.organisationId);
   const manager = await ctx.db();
   const [user, membership] = await Promise.all([
     manager.findOneByOrFail(UserEntity, { id: credentials.userId }),
@@ -129,6 +122,13 @@ const SESSION_ENDED = 'This session has ended. Sign in again.';
 export async function refreshSession(ctx: RequestContext, refreshToken: string): Promise<AuthPayload> {
   const manager = await ctx.db();
   const now = ctx.now();
+  const refreshTokenHash = hashRefreshToken(refreshToken);
+  const [owner]: { organisation_id: string | null }[] = await manager.query(
+    `SELECT app_session_organisation($1) AS organisation_id`,
+    [refreshTokenHash],
+  );
+  if (!owner?.organisation_id) throw new UnauthenticatedError(SESSION_ENDED);
+  await ctx.unitOfWork.enterOrganisation(owner.organisation_id);
   const rows: { id: string; user_id: string; organisation_id: string; expires_at: Date; may_enter: boolean }[] =
     await manager.query(
       `SELECT s.id, s.user_id, s.organisation_id, s.expires_at, (u.active AND m.active AND o.active) AS may_enter
@@ -138,7 +138,7 @@ export async function refreshSession(ctx: RequestContext, refreshToken: string):
          JOIN organisation o ON o.id = s.organisation_id
         WHERE s.refresh_token_hash = $1 AND s.revoked_at IS NULL
         FOR UPDATE OF s`,
-      [hashRefreshToken(refreshToken)],
+      [refreshTokenHash],
     );
   const session = rows[0];
   if (!session || session.expires_at <= now || !session.may_enter) throw new UnauthenticatedError(SESSION_ENDED);

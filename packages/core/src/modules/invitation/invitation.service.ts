@@ -133,13 +133,20 @@ export function inviteUser(ctx: RequestContext, input: InviteUserInput): Promise
 export async function acceptInvitation(ctx: RequestContext, token: string, password: string): Promise<AuthPayload> {
   const manager = await ctx.db();
   const now = ctx.now();
+  const tokenHash = hashInvitationToken(token);
+  const [owner]: { organisation_id: string | null }[] = await manager.query(
+    `SELECT app_invitation_organisation($1) AS organisation_id`,
+    [tokenHash],
+  );
+  if (!owner?.organisation_id) throw new UnauthenticatedError(INVALID_INVITATION);
+  await ctx.unitOfWork.enterOrganisation(owner.organisation_id);
   const claimed: { id: string; user_id: string; organisation_id: string }[] = await manager.query(
     `WITH claimed AS (
        UPDATE invitation SET accepted_at = $2
         WHERE token_hash = $1 AND accepted_at IS NULL AND expires_at > $2
         RETURNING id, user_id, organisation_id)
      SELECT id, user_id, organisation_id FROM claimed`,
-    [hashInvitationToken(token), now],
+    [tokenHash, now],
   );
   const invitation = claimed[0];
   if (!invitation) throw new UnauthenticatedError(INVALID_INVITATION);

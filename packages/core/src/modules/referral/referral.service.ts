@@ -369,6 +369,14 @@ export function changedReferral(ctx: RequestContext, event: ReferralChanged): Pr
   return getReferral(ctx, event.referralId);
 }
 
+/** Organisations holding beds for referrals whose hold has run out; each then expires its own. */
+export async function organisationsWithExpiredHolds(ctx: RequestContext): Promise<string[]> {
+  const rows: { id: string }[] = await (
+    await ctx.db()
+  ).query(`SELECT app_due_hold_organisations($1) AS id`, [ctx.now()]);
+  return rows.map((row) => row.id);
+}
+
 /**
  * Ends holds whose time is up: the referral becomes EXPIRED and the bed is free again. Rows are claimed
  * with SKIP LOCKED, so any number of gateways may run this at once without touching a referral twice.

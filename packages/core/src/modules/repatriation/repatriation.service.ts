@@ -159,6 +159,13 @@ function requireHome(actor: Actor, entity: RepatriationCaseEntity): void {
   if (sideOf(actor, entity) !== 'HOME') throw new ForbiddenError('Only the home organisation can do this.');
 }
 
+/** On the counterpart's side only its liaison works on the case, as the home organisation asked it to. */
+function requireCounterpartLiaison(actor: Actor, entity: RepatriationCaseEntity, work: string): void {
+  if (sideOf(actor, entity) === 'COUNTERPART' && !actor.roles.has(Role.REPATRIATION_LIAISON)) {
+    throw new ForbiddenError(`Only the counterpart's liaison ${work} for it.`);
+  }
+}
+
 async function lockVisibleCase(ctx: RequestContext, id: string, path: string): Promise<RepatriationCaseEntity> {
   const me = ctx.requireActor().organisationId;
   const entity = await (
@@ -443,7 +450,9 @@ export async function recordFollowUpVisit(
   months: number,
   note: string | null | undefined,
 ): Promise<RepatriationCase> {
+  const actor = ctx.requireActor();
   const entity = await lockVisibleCase(ctx, caseId, 'caseId');
+  requireCounterpartLiaison(actor, entity, 'makes the follow-up visits');
   requireMoving(entity);
   const manager = await ctx.db();
   const visit = await manager.findOneBy(FollowUpVisitEntity, { caseId: entity.id, months });
@@ -479,9 +488,7 @@ export async function recordFollowUpVisit(
 export async function recordDocument(ctx: RequestContext, input: RecordDocumentInput): Promise<RepatriationCase> {
   const actor = ctx.requireActor();
   const entity = await lockVisibleCase(ctx, input.caseId, 'input.caseId');
-  if (sideOf(actor, entity) === 'COUNTERPART' && !actor.roles.has(Role.REPATRIATION_LIAISON)) {
-    throw new ForbiddenError("Only the counterpart's liaison records documents for it.");
-  }
+  requireCounterpartLiaison(actor, entity, 'records documents');
   if (entity.status === RepatriationStatus.CANCELLED)
     throw new InvalidTransitionError('The case is cancelled.', entity.status);
   const issuedOn = input.issuedOn ? isoDate(input.issuedOn) : null;
@@ -662,6 +669,14 @@ export async function caseEventsOf(ctx: RequestContext, caseId: string): Promise
 export async function hasOverdue(ctx: RequestContext, caseId: string): Promise<boolean> {
   const [milestones, visits] = await Promise.all([milestonesOf(ctx, caseId), visitsOf(ctx, caseId)]);
   return milestones.some((m) => m.overdue) || visits.some((v) => v.overdue);
+}
+
+/** Home organisations of cases with a document about to expire that nobody was warned of yet. */
+export async function organisationsWithExpiringDocuments(ctx: RequestContext): Promise<string[]> {
+  const rows: { id: string }[] = await (
+    await ctx.db()
+  ).query(`SELECT app_due_document_organisations($1) AS id`, [addDays(today(ctx), EXPIRY_WARNING_DAYS)]);
+  return rows.map((row) => row.id);
 }
 
 /**
