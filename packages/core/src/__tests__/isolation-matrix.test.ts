@@ -175,6 +175,15 @@ async function invitedUserOf(scope: Scope): Promise<string> {
   return inviteUser.user.id;
 }
 
+/** A user who has not accepted yet: a fresh one for a change that succeeds, a shared one for refusals. */
+async function arrangeInvitedUser(scope: Scope, fresh: boolean): Promise<Arranged> {
+  return {
+    variables: {
+      userId: fresh ? await invitedUserOf(scope) : await once(`user:${scope}`, () => invitedUserOf(scope)),
+    },
+  };
+}
+
 async function invitationToken(): Promise<string> {
   const n = unique();
   const { inviteUser } = await (
@@ -406,19 +415,15 @@ const RECIPES: Record<string, Recipe> = {
   },
   setUserActive: {
     document: `mutation($userId: ID!) { setUserActive(userId: $userId, active: false) { id } }`,
-    arrange: async (scope, fresh) => ({
-      variables: {
-        userId: fresh ? await invitedUserOf(scope) : await once(`user:${scope}`, () => invitedUserOf(scope)),
-      },
-    }),
+    arrange: arrangeInvitedUser,
   },
   setUserRoles: {
     document: `mutation($userId: ID!) { setUserRoles(userId: $userId, roles: [CASEWORKER]) { id } }`,
-    arrange: async (scope, fresh) => ({
-      variables: {
-        userId: fresh ? await invitedUserOf(scope) : await once(`user:${scope}`, () => invitedUserOf(scope)),
-      },
-    }),
+    arrange: arrangeInvitedUser,
+  },
+  reissueInvitation: {
+    document: `mutation($userId: ID!) { reissueInvitation(userId: $userId) { expiresAt } }`,
+    arrange: arrangeInvitedUser,
   },
   createFacility: {
     document: `mutation($input: CreateFacilityInput!) { createFacility(input: $input) { id } }`,

@@ -136,6 +136,8 @@ export const ISOLATION_MATRIX: Record<string, Row> = {
   inviteUser: single({ ORG_ADMIN: OK }),
   setUserActive: onObject({ ORG_ADMIN: OWN_ADMIN }),
   setUserRoles: onObject({ ORG_ADMIN: OWN_ADMIN }),
+  // A network administrator re-issues only an organisation's first-admin invitation, never ordinary staff's.
+  reissueInvitation: onObject({ ORG_ADMIN: OWN_ADMIN }),
   createFacility: single({ ORG_ADMIN: OK }),
   updateFacility: onObject({ ORG_ADMIN: OWN_ADMIN }),
   createBedUnit: onObject({ ORG_ADMIN: OWN_ADMIN }),
