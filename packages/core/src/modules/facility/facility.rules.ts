@@ -20,4 +20,5 @@ export const facilityRules: RuleMap = {
   },
   Facility: allow,
   BedUnit: allow,
+  BedUnitChange: allow,
 };
