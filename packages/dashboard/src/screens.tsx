@@ -1,6 +1,11 @@
 import type { ReactNode } from 'react';
 import type { LiveConnection } from './apollo';
 import { BedBoard } from './BedBoard';
+import { AuditTrail } from './casework/AuditTrail';
+import { RepatriationCaseScreen } from './casework/RepatriationCase';
+import { RepatriationCases } from './casework/RepatriationCases';
+import { UnitHistory } from './casework/UnitHistory';
+import { AUDIT_ROLES, CASE_ROLES } from './casework/vocabulary';
 import type { MessageKey } from './i18n';
 import type { Role } from './vocabulary';
 
@@ -23,6 +28,15 @@ export interface Screen {
 /** Every screen of the dashboard, in navigation order. */
 export const SCREENS: readonly Screen[] = [
   { path: '/', nav: 'navBedBoard', render: ({ live }) => <BedBoard live={live} /> },
+  {
+    path: '/repatriation',
+    nav: 'navRepatriation',
+    roles: CASE_ROLES,
+    render: ({ live }) => <RepatriationCases live={live} />,
+  },
+  { path: '/repatriation/:id', render: ({ live }) => <RepatriationCaseScreen live={live} /> },
+  { path: '/audit', nav: 'navAudit', roles: AUDIT_ROLES, render: () => <AuditTrail /> },
+  { path: '/facilities/:facilityId/units/:unitId', render: ({ live }) => <UnitHistory live={live} /> },
 ];
 
 export const visibleIn = (screen: Screen, roles: readonly Role[]): boolean =>

@@ -14,6 +14,22 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  fragment CaseSummary on RepatriationCase {\n    id\n    code\n    status\n    statusReason\n    destinationCountry\n    destinationRegion\n    borderPoint\n    hasOverdue\n    updatedAt\n    subject {\n      id\n      code\n    }\n    homeOrganisation {\n      id\n      shortName\n    }\n    counterpartOrganisation {\n      id\n      shortName\n    }\n    milestones {\n      id\n      status\n    }\n    documents {\n      id\n      status\n      expiringSoon\n    }\n  }\n": typeof types.CaseSummaryFragmentDoc,
+    "\n  query RepatriationCases($status: [RepatriationStatus!], $overdueOnly: Boolean!) {\n    repatriationCases(status: $status, overdueOnly: $overdueOnly) {\n      ...CaseSummary\n    }\n  }\n": typeof types.RepatriationCasesDocument,
+    "\n  fragment CaseDetail on RepatriationCase {\n    ...CaseSummary\n    createdAt\n    subject {\n      id\n      code\n      sex\n      age\n      nationality\n    }\n    milestones {\n      id\n      kind\n      status\n      dueOn\n      completedAt\n      overdue\n      note\n      byCounterpart\n    }\n    documents {\n      id\n      kind\n      status\n      issuer\n      reference\n      issuedOn\n      expiresOn\n      expiringSoon\n    }\n    followUpVisits {\n      id\n      months\n      dueOn\n      visitedAt\n      note\n      overdue\n    }\n    events {\n      id\n      at\n      kind\n      concerning\n      note\n      organisation {\n        id\n        shortName\n      }\n    }\n  }\n": typeof types.CaseDetailFragmentDoc,
+    "\n  query RepatriationCase($id: ID!) {\n    repatriationCase(id: $id) {\n      ...CaseDetail\n    }\n  }\n": typeof types.RepatriationCaseDocument,
+    "\n  query SubjectIdentity($id: ID!) {\n    subject(id: $id) {\n      id\n      identity {\n        fullName\n      }\n    }\n  }\n": typeof types.SubjectIdentityDocument,
+    "\n  subscription RepatriationCaseUpdated {\n    repatriationCaseUpdated {\n      reason\n      milestone\n      document\n      case {\n        ...CaseSummary\n      }\n    }\n  }\n": typeof types.RepatriationCaseUpdatedDocument,
+    "\n  mutation UpdateMilestone($input: UpdateMilestoneInput!) {\n    updateMilestone(input: $input) {\n      ...CaseDetail\n    }\n  }\n": typeof types.UpdateMilestoneDocument,
+    "\n  mutation RecordDocument($input: RecordDocumentInput!) {\n    recordDocument(input: $input) {\n      ...CaseDetail\n    }\n  }\n": typeof types.RecordDocumentDocument,
+    "\n  mutation RecordFollowUpVisit($caseId: ID!, $months: Int!, $note: String) {\n    recordFollowUpVisit(caseId: $caseId, months: $months, note: $note) {\n      ...CaseDetail\n    }\n  }\n": typeof types.RecordFollowUpVisitDocument,
+    "\n  mutation HoldRepatriationCase($caseId: ID!, $reason: String!) {\n    holdRepatriationCase(caseId: $caseId, reason: $reason) {\n      ...CaseDetail\n    }\n  }\n": typeof types.HoldRepatriationCaseDocument,
+    "\n  mutation ResumeRepatriationCase($caseId: ID!) {\n    resumeRepatriationCase(caseId: $caseId) {\n      ...CaseDetail\n    }\n  }\n": typeof types.ResumeRepatriationCaseDocument,
+    "\n  mutation CancelRepatriationCase($caseId: ID!, $reason: String!) {\n    cancelRepatriationCase(caseId: $caseId, reason: $reason) {\n      ...CaseDetail\n    }\n  }\n": typeof types.CancelRepatriationCaseDocument,
+    "\n  mutation CloseRepatriationCase($caseId: ID!, $reason: String!) {\n    closeRepatriationCase(caseId: $caseId, reason: $reason) {\n      ...CaseDetail\n    }\n  }\n": typeof types.CloseRepatriationCaseDocument,
+    "\n  query AuditEvents($action: String, $entityType: String, $entityId: String, $before: String, $first: Int) {\n    auditEvents(action: $action, entityType: $entityType, entityId: $entityId, before: $before, first: $first) {\n      id\n      at\n      action\n      entityType\n      entityId\n      detail\n      actor {\n        id\n        displayName\n      }\n      organisation {\n        id\n        shortName\n      }\n    }\n  }\n": typeof types.AuditEventsDocument,
+    "\n  query Unit($facilityId: ID!) {\n    facility(id: $facilityId) {\n      id\n      name\n      organisation {\n        id\n        shortName\n      }\n      units {\n        id\n        name\n        capacity\n        occupied\n        held\n        available\n      }\n    }\n  }\n": typeof types.UnitDocument,
+    "\n  query UnitHistory($facilityId: ID!, $since: DateTime) {\n    facility(id: $facilityId) {\n      id\n      units {\n        id\n        history(since: $since, first: 1000) {\n          at\n          reason\n          capacity\n          occupied\n          held\n          available\n        }\n      }\n    }\n  }\n": typeof types.UnitHistoryDocument,
     "\n  fragment SessionFields on AuthPayload {\n    accessToken\n    expiresAt\n    refreshToken\n    refreshExpiresAt\n  }\n": typeof types.SessionFieldsFragmentDoc,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      ...SessionFields\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      ...SessionFields\n    }\n  }\n": typeof types.RefreshSessionDocument,
@@ -26,6 +42,22 @@ type Documents = {
     "\n  mutation UpdateBedUnit($input: UpdateBedUnitInput!) {\n    updateBedUnit(input: $input) {\n      ...BedUnitRow\n    }\n  }\n": typeof types.UpdateBedUnitDocument,
 };
 const documents: Documents = {
+    "\n  fragment CaseSummary on RepatriationCase {\n    id\n    code\n    status\n    statusReason\n    destinationCountry\n    destinationRegion\n    borderPoint\n    hasOverdue\n    updatedAt\n    subject {\n      id\n      code\n    }\n    homeOrganisation {\n      id\n      shortName\n    }\n    counterpartOrganisation {\n      id\n      shortName\n    }\n    milestones {\n      id\n      status\n    }\n    documents {\n      id\n      status\n      expiringSoon\n    }\n  }\n": types.CaseSummaryFragmentDoc,
+    "\n  query RepatriationCases($status: [RepatriationStatus!], $overdueOnly: Boolean!) {\n    repatriationCases(status: $status, overdueOnly: $overdueOnly) {\n      ...CaseSummary\n    }\n  }\n": types.RepatriationCasesDocument,
+    "\n  fragment CaseDetail on RepatriationCase {\n    ...CaseSummary\n    createdAt\n    subject {\n      id\n      code\n      sex\n      age\n      nationality\n    }\n    milestones {\n      id\n      kind\n      status\n      dueOn\n      completedAt\n      overdue\n      note\n      byCounterpart\n    }\n    documents {\n      id\n      kind\n      status\n      issuer\n      reference\n      issuedOn\n      expiresOn\n      expiringSoon\n    }\n    followUpVisits {\n      id\n      months\n      dueOn\n      visitedAt\n      note\n      overdue\n    }\n    events {\n      id\n      at\n      kind\n      concerning\n      note\n      organisation {\n        id\n        shortName\n      }\n    }\n  }\n": types.CaseDetailFragmentDoc,
+    "\n  query RepatriationCase($id: ID!) {\n    repatriationCase(id: $id) {\n      ...CaseDetail\n    }\n  }\n": types.RepatriationCaseDocument,
+    "\n  query SubjectIdentity($id: ID!) {\n    subject(id: $id) {\n      id\n      identity {\n        fullName\n      }\n    }\n  }\n": types.SubjectIdentityDocument,
+    "\n  subscription RepatriationCaseUpdated {\n    repatriationCaseUpdated {\n      reason\n      milestone\n      document\n      case {\n        ...CaseSummary\n      }\n    }\n  }\n": types.RepatriationCaseUpdatedDocument,
+    "\n  mutation UpdateMilestone($input: UpdateMilestoneInput!) {\n    updateMilestone(input: $input) {\n      ...CaseDetail\n    }\n  }\n": types.UpdateMilestoneDocument,
+    "\n  mutation RecordDocument($input: RecordDocumentInput!) {\n    recordDocument(input: $input) {\n      ...CaseDetail\n    }\n  }\n": types.RecordDocumentDocument,
+    "\n  mutation RecordFollowUpVisit($caseId: ID!, $months: Int!, $note: String) {\n    recordFollowUpVisit(caseId: $caseId, months: $months, note: $note) {\n      ...CaseDetail\n    }\n  }\n": types.RecordFollowUpVisitDocument,
+    "\n  mutation HoldRepatriationCase($caseId: ID!, $reason: String!) {\n    holdRepatriationCase(caseId: $caseId, reason: $reason) {\n      ...CaseDetail\n    }\n  }\n": types.HoldRepatriationCaseDocument,
+    "\n  mutation ResumeRepatriationCase($caseId: ID!) {\n    resumeRepatriationCase(caseId: $caseId) {\n      ...CaseDetail\n    }\n  }\n": types.ResumeRepatriationCaseDocument,
+    "\n  mutation CancelRepatriationCase($caseId: ID!, $reason: String!) {\n    cancelRepatriationCase(caseId: $caseId, reason: $reason) {\n      ...CaseDetail\n    }\n  }\n": types.CancelRepatriationCaseDocument,
+    "\n  mutation CloseRepatriationCase($caseId: ID!, $reason: String!) {\n    closeRepatriationCase(caseId: $caseId, reason: $reason) {\n      ...CaseDetail\n    }\n  }\n": types.CloseRepatriationCaseDocument,
+    "\n  query AuditEvents($action: String, $entityType: String, $entityId: String, $before: String, $first: Int) {\n    auditEvents(action: $action, entityType: $entityType, entityId: $entityId, before: $before, first: $first) {\n      id\n      at\n      action\n      entityType\n      entityId\n      detail\n      actor {\n        id\n        displayName\n      }\n      organisation {\n        id\n        shortName\n      }\n    }\n  }\n": types.AuditEventsDocument,
+    "\n  query Unit($facilityId: ID!) {\n    facility(id: $facilityId) {\n      id\n      name\n      organisation {\n        id\n        shortName\n      }\n      units {\n        id\n        name\n        capacity\n        occupied\n        held\n        available\n      }\n    }\n  }\n": types.UnitDocument,
+    "\n  query UnitHistory($facilityId: ID!, $since: DateTime) {\n    facility(id: $facilityId) {\n      id\n      units {\n        id\n        history(since: $since, first: 1000) {\n          at\n          reason\n          capacity\n          occupied\n          held\n          available\n        }\n      }\n    }\n  }\n": types.UnitHistoryDocument,
     "\n  fragment SessionFields on AuthPayload {\n    accessToken\n    expiresAt\n    refreshToken\n    refreshExpiresAt\n  }\n": types.SessionFieldsFragmentDoc,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      ...SessionFields\n    }\n  }\n": types.LoginDocument,
     "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      ...SessionFields\n    }\n  }\n": types.RefreshSessionDocument,
@@ -52,6 +84,70 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CaseSummary on RepatriationCase {\n    id\n    code\n    status\n    statusReason\n    destinationCountry\n    destinationRegion\n    borderPoint\n    hasOverdue\n    updatedAt\n    subject {\n      id\n      code\n    }\n    homeOrganisation {\n      id\n      shortName\n    }\n    counterpartOrganisation {\n      id\n      shortName\n    }\n    milestones {\n      id\n      status\n    }\n    documents {\n      id\n      status\n      expiringSoon\n    }\n  }\n"): (typeof documents)["\n  fragment CaseSummary on RepatriationCase {\n    id\n    code\n    status\n    statusReason\n    destinationCountry\n    destinationRegion\n    borderPoint\n    hasOverdue\n    updatedAt\n    subject {\n      id\n      code\n    }\n    homeOrganisation {\n      id\n      shortName\n    }\n    counterpartOrganisation {\n      id\n      shortName\n    }\n    milestones {\n      id\n      status\n    }\n    documents {\n      id\n      status\n      expiringSoon\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RepatriationCases($status: [RepatriationStatus!], $overdueOnly: Boolean!) {\n    repatriationCases(status: $status, overdueOnly: $overdueOnly) {\n      ...CaseSummary\n    }\n  }\n"): (typeof documents)["\n  query RepatriationCases($status: [RepatriationStatus!], $overdueOnly: Boolean!) {\n    repatriationCases(status: $status, overdueOnly: $overdueOnly) {\n      ...CaseSummary\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CaseDetail on RepatriationCase {\n    ...CaseSummary\n    createdAt\n    subject {\n      id\n      code\n      sex\n      age\n      nationality\n    }\n    milestones {\n      id\n      kind\n      status\n      dueOn\n      completedAt\n      overdue\n      note\n      byCounterpart\n    }\n    documents {\n      id\n      kind\n      status\n      issuer\n      reference\n      issuedOn\n      expiresOn\n      expiringSoon\n    }\n    followUpVisits {\n      id\n      months\n      dueOn\n      visitedAt\n      note\n      overdue\n    }\n    events {\n      id\n      at\n      kind\n      concerning\n      note\n      organisation {\n        id\n        shortName\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment CaseDetail on RepatriationCase {\n    ...CaseSummary\n    createdAt\n    subject {\n      id\n      code\n      sex\n      age\n      nationality\n    }\n    milestones {\n      id\n      kind\n      status\n      dueOn\n      completedAt\n      overdue\n      note\n      byCounterpart\n    }\n    documents {\n      id\n      kind\n      status\n      issuer\n      reference\n      issuedOn\n      expiresOn\n      expiringSoon\n    }\n    followUpVisits {\n      id\n      months\n      dueOn\n      visitedAt\n      note\n      overdue\n    }\n    events {\n      id\n      at\n      kind\n      concerning\n      note\n      organisation {\n        id\n        shortName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RepatriationCase($id: ID!) {\n    repatriationCase(id: $id) {\n      ...CaseDetail\n    }\n  }\n"): (typeof documents)["\n  query RepatriationCase($id: ID!) {\n    repatriationCase(id: $id) {\n      ...CaseDetail\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SubjectIdentity($id: ID!) {\n    subject(id: $id) {\n      id\n      identity {\n        fullName\n      }\n    }\n  }\n"): (typeof documents)["\n  query SubjectIdentity($id: ID!) {\n    subject(id: $id) {\n      id\n      identity {\n        fullName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription RepatriationCaseUpdated {\n    repatriationCaseUpdated {\n      reason\n      milestone\n      document\n      case {\n        ...CaseSummary\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription RepatriationCaseUpdated {\n    repatriationCaseUpdated {\n      reason\n      milestone\n      document\n      case {\n        ...CaseSummary\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateMilestone($input: UpdateMilestoneInput!) {\n    updateMilestone(input: $input) {\n      ...CaseDetail\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateMilestone($input: UpdateMilestoneInput!) {\n    updateMilestone(input: $input) {\n      ...CaseDetail\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordDocument($input: RecordDocumentInput!) {\n    recordDocument(input: $input) {\n      ...CaseDetail\n    }\n  }\n"): (typeof documents)["\n  mutation RecordDocument($input: RecordDocumentInput!) {\n    recordDocument(input: $input) {\n      ...CaseDetail\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordFollowUpVisit($caseId: ID!, $months: Int!, $note: String) {\n    recordFollowUpVisit(caseId: $caseId, months: $months, note: $note) {\n      ...CaseDetail\n    }\n  }\n"): (typeof documents)["\n  mutation RecordFollowUpVisit($caseId: ID!, $months: Int!, $note: String) {\n    recordFollowUpVisit(caseId: $caseId, months: $months, note: $note) {\n      ...CaseDetail\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HoldRepatriationCase($caseId: ID!, $reason: String!) {\n    holdRepatriationCase(caseId: $caseId, reason: $reason) {\n      ...CaseDetail\n    }\n  }\n"): (typeof documents)["\n  mutation HoldRepatriationCase($caseId: ID!, $reason: String!) {\n    holdRepatriationCase(caseId: $caseId, reason: $reason) {\n      ...CaseDetail\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResumeRepatriationCase($caseId: ID!) {\n    resumeRepatriationCase(caseId: $caseId) {\n      ...CaseDetail\n    }\n  }\n"): (typeof documents)["\n  mutation ResumeRepatriationCase($caseId: ID!) {\n    resumeRepatriationCase(caseId: $caseId) {\n      ...CaseDetail\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelRepatriationCase($caseId: ID!, $reason: String!) {\n    cancelRepatriationCase(caseId: $caseId, reason: $reason) {\n      ...CaseDetail\n    }\n  }\n"): (typeof documents)["\n  mutation CancelRepatriationCase($caseId: ID!, $reason: String!) {\n    cancelRepatriationCase(caseId: $caseId, reason: $reason) {\n      ...CaseDetail\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CloseRepatriationCase($caseId: ID!, $reason: String!) {\n    closeRepatriationCase(caseId: $caseId, reason: $reason) {\n      ...CaseDetail\n    }\n  }\n"): (typeof documents)["\n  mutation CloseRepatriationCase($caseId: ID!, $reason: String!) {\n    closeRepatriationCase(caseId: $caseId, reason: $reason) {\n      ...CaseDetail\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditEvents($action: String, $entityType: String, $entityId: String, $before: String, $first: Int) {\n    auditEvents(action: $action, entityType: $entityType, entityId: $entityId, before: $before, first: $first) {\n      id\n      at\n      action\n      entityType\n      entityId\n      detail\n      actor {\n        id\n        displayName\n      }\n      organisation {\n        id\n        shortName\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditEvents($action: String, $entityType: String, $entityId: String, $before: String, $first: Int) {\n    auditEvents(action: $action, entityType: $entityType, entityId: $entityId, before: $before, first: $first) {\n      id\n      at\n      action\n      entityType\n      entityId\n      detail\n      actor {\n        id\n        displayName\n      }\n      organisation {\n        id\n        shortName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Unit($facilityId: ID!) {\n    facility(id: $facilityId) {\n      id\n      name\n      organisation {\n        id\n        shortName\n      }\n      units {\n        id\n        name\n        capacity\n        occupied\n        held\n        available\n      }\n    }\n  }\n"): (typeof documents)["\n  query Unit($facilityId: ID!) {\n    facility(id: $facilityId) {\n      id\n      name\n      organisation {\n        id\n        shortName\n      }\n      units {\n        id\n        name\n        capacity\n        occupied\n        held\n        available\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnitHistory($facilityId: ID!, $since: DateTime) {\n    facility(id: $facilityId) {\n      id\n      units {\n        id\n        history(since: $since, first: 1000) {\n          at\n          reason\n          capacity\n          occupied\n          held\n          available\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query UnitHistory($facilityId: ID!, $since: DateTime) {\n    facility(id: $facilityId) {\n      id\n      units {\n        id\n        history(since: $since, first: 1000) {\n          at\n          reason\n          capacity\n          occupied\n          held\n          available\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
