@@ -259,7 +259,7 @@ function UnitTable({
                 <td data-label={t('colActions')} className="actions">
                   <Link
                     className="button-link"
-                    to={unitHistoryPath(unit.facility.id, unit.id)}
+                    to={unitHistoryPath(unit.id)}
                     aria-label={t('occupancyHistoryOf', { unit: `${unit.facility.name}, ${unit.name}` })}
                   >
                     {t('occupancyHistory')}

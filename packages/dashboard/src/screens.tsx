@@ -36,7 +36,7 @@ export const SCREENS: readonly Screen[] = [
   },
   { path: '/repatriation/:id', render: ({ live }) => <RepatriationCaseScreen live={live} /> },
   { path: '/audit', nav: 'navAudit', roles: AUDIT_ROLES, render: () => <AuditTrail /> },
-  { path: '/facilities/:facilityId/units/:unitId', render: ({ live }) => <UnitHistory live={live} /> },
+  { path: '/units/:unitId', render: ({ live }) => <UnitHistory live={live} /> },
 ];
 
 export const visibleIn = (screen: Screen, roles: readonly Role[]): boolean =>

@@ -137,7 +137,7 @@ describe('repatriation cases between JKPS and BD-PARTNER', () => {
     // The counterpart sees buttons only on its own steps.
     expect(await step(partnerPage, 'VOLUNTARINESS_ASSESSED').getByRole('button').count()).toBe(0);
     const verified = step(partnerPage, 'NATIONALITY_VERIFIED');
-    expect(await verified.innerText()).toContain('Done by BD-PARTNER (counterpart) — your organisation’s step');
+    expect(await verified.innerText()).toContain('Carried out by BD-PARTNER (counterpart) — your organisation’s step');
 
     const before = await t.snapshot();
     await verified.getByRole('button', { name: 'Mark “Nationality verified” done' }).click();
@@ -306,8 +306,13 @@ describe('a bed unit’s occupancy chart', () => {
     await admin.data(`mutation ($input: UpdateBedUnitInput!) { updateBedUnit(input: $input) { version } }`, {
       input: { unitId: unit?.id, expectedVersion: unit?.version, capacity: 14 },
     });
-    await rows.filter({ hasText: /Edited by the shelter\s+14\s+11/ }).waitFor();
+    await rows.filter({ has: coordinator.locator('td[data-label="Capacity"]', { hasText: /^14$/ }) }).waitFor();
+    expect((await rows.allInnerTexts())[0]).toMatch(/Edited by the shelter\s+14\s+11\s+0\s+3/);
     expect(await coordinator.locator('path.occupied-area').getAttribute('d')).not.toBe(occupiedArea);
+
+    // The whole history spans seconds here, so that range draws its steps across the width.
+    await coordinator.getByLabel('Period').selectOption({ label: 'All history' });
+    await expect(rows.count()).resolves.toBe(3);
     await bothWidths(coordinator, 'occupancy-history', chart);
     await coordinator.context().close();
   });

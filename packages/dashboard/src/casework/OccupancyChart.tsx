@@ -3,7 +3,7 @@ import type { UnitHistoryQuery } from '../gql/graphql';
 import { useTranslator } from '../i18n';
 import { bedChangeName } from './vocabulary';
 
-export type UnitChange = UnitHistoryQuery['facility']['units'][number]['history'][number];
+export type UnitChange = UnitHistoryQuery['bedUnit']['history'][number];
 
 export interface Counts {
   capacity: number;
@@ -88,7 +88,7 @@ export function OccupancyChart({
   const y = (value: number): number => Math.round((PAD.top + PLOT_H - (value / top) * PLOT_H) * 10) / 10;
   const occupied = (p: Point): number => p.occupied;
   const reserved = (p: Point): number => p.occupied + p.held;
-  const occupiedArea = `${stepLine(points, x, y, occupied)}V${y(0)}H${x(start)}Z`;
+  const occupiedArea = `${stepLine(points, x, y, occupied)}V${y(0)}H${x((points[0] as Point).time)}Z`;
   const heldArea = `${stepLine(points, x, y, reserved)}${stepLineBack(points, x, y, occupied)}Z`;
   const capacityLine = stepLine(points, x, y, (p) => p.capacity);
   const occupiedValues = points.map(occupied);

@@ -1,5 +1,5 @@
 import { useQuery, useSubscription } from '@apollo/client/react';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { LiveConnection } from '../apollo';
 import { LiveStatusNotice, RequestError } from '../BedBoard';
@@ -7,7 +7,7 @@ import { useTranslator } from '../i18n';
 import { BedAvailabilityChangedSubscription } from '../operations';
 import './casework.css';
 import { ChangesTable, OccupancyChart } from './OccupancyChart';
-import { UnitHistoryQuery, UnitQuery } from './operations';
+import { UnitHistoryQuery } from './operations';
 
 const DAY = 86_400_000;
 const RANGES = [
@@ -32,18 +32,14 @@ const windowOf = (days: RangeDays): Period => {
 };
 
 export function UnitHistory({ live }: { live: LiveConnection }) {
-  const { facilityId = '', unitId = '' } = useParams();
+  const { unitId = '' } = useParams();
   const translator = useTranslator();
   const { t } = translator;
   const [days, setDays] = useState<RangeDays>(30);
   const [period, setPeriod] = useState<Period>(() => windowOf(30));
-  const unitQuery = useQuery(UnitQuery, { variables: { facilityId } });
-  const historyQuery = useQuery(UnitHistoryQuery, { variables: { facilityId, since: period.since } });
-  const refetch = useCallback(
-    () => Promise.all([unitQuery.refetch(), historyQuery.refetch()]),
-    [unitQuery.refetch, historyQuery.refetch],
-  );
-  const data = historyQuery.data ?? historyQuery.previousData;
+  const { data, previousData, error, refetch } = useQuery(UnitHistoryQuery, {
+    variables: { unitId, since: period.since },
+  });
   const [drawnAt, setDrawnAt] = useState(() => Date.now());
   useEffect(() => setDrawnAt(Date.now()), [data]);
   useSubscription(BedAvailabilityChangedSubscription, {
@@ -53,10 +49,8 @@ export function UnitHistory({ live }: { live: LiveConnection }) {
   });
   useEffect(() => live.onReconnected(() => void refetch()), [live, refetch]);
 
-  const facility = unitQuery.data?.facility;
-  const unit = facility?.units.find((u) => u.id === unitId);
-  const history = data?.facility.units.find((u) => u.id === unitId)?.history;
-  const error = unitQuery.error ?? historyQuery.error;
+  const unit = (data ?? previousData)?.bedUnit;
+  const facility = unit?.facility;
   const choose = (value: string) => {
     const range = RANGES.find((r) => String(r.days) === value) ?? RANGES[2];
     setDays(range.days);
@@ -100,22 +94,20 @@ export function UnitHistory({ live }: { live: LiveConnection }) {
           </select>
         </div>
       </form>
-      {error && !(facility && history) ? (
+      {error && !unit ? (
         <RequestError error={error} onRetry={() => void refetch()} />
-      ) : !facility || !history ? (
-        <p role="status">{t('loading')}</p>
       ) : !unit ? (
-        <p className="empty">{t('errorNotFound')}</p>
+        <p role="status">{t('loading')}</p>
       ) : (
         <div className="panel">
           <OccupancyChart
-            unitName={`${facility?.name ?? ''}, ${unit.name}`}
-            changes={history}
+            unitName={`${unit.facility.name}, ${unit.name}`}
+            changes={unit.history}
             current={unit}
-            from={period.since ? period.from : Math.min(drawnAt, ...history.map((c) => Date.parse(c.at)))}
-            to={Math.max(drawnAt, ...history.map((c) => Date.parse(c.at)))}
+            from={period.since ? period.from : Math.min(drawnAt, ...unit.history.map((c) => Date.parse(c.at)))}
+            to={Math.max(drawnAt, ...unit.history.map((c) => Date.parse(c.at)))}
           />
-          <ChangesTable changes={history} />
+          <ChangesTable changes={unit.history} />
         </div>
       )}
     </section>

@@ -206,42 +206,30 @@ export const AuditEventsQuery = graphql(`
   }
 `);
 
-export const UnitQuery = graphql(`
-  query Unit($facilityId: ID!) {
-    facility(id: $facilityId) {
+export const UnitHistoryQuery = graphql(`
+  query UnitHistory($unitId: ID!, $since: DateTime) {
+    bedUnit(id: $unitId) {
       id
       name
-      organisation {
-        id
-        shortName
-      }
-      units {
+      capacity
+      occupied
+      held
+      available
+      facility {
         id
         name
+        organisation {
+          id
+          shortName
+        }
+      }
+      history(since: $since, first: 1000) {
+        at
+        reason
         capacity
         occupied
         held
         available
-      }
-    }
-  }
-`);
-
-/** Apart from the unit's own fields: the gateway's cost limit refuses both nested in one request. */
-export const UnitHistoryQuery = graphql(`
-  query UnitHistory($facilityId: ID!, $since: DateTime) {
-    facility(id: $facilityId) {
-      id
-      units {
-        id
-        history(since: $since, first: 1000) {
-          at
-          reason
-          capacity
-          occupied
-          held
-          available
-        }
       }
     }
   }

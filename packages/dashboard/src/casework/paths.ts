@@ -1,4 +1,3 @@
 /** Links into the casework screens, shared by the screens that lead to them (the bed board among them). */
 export const casePath = (caseId: string): string => `/repatriation/${caseId}`;
-export const unitHistoryPath = (facilityId: string, unitId: string): string =>
-  `/facilities/${facilityId}/units/${unitId}`;
+export const unitHistoryPath = (unitId: string): string => `/units/${unitId}`;

@@ -13,6 +13,7 @@ import {
   createFacility,
   DEFAULT_HISTORY,
   facilityOf,
+  getBedUnit,
   getFacility,
   historyOf,
   listFacilities,
@@ -90,6 +91,11 @@ export class BedUnitResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<BedUnit[]> {
     return bedAvailability(ctx, filter);
+  }
+
+  @Query(() => BedUnit, { description: "A unit on the bed board (or of the caller's own organisation)." })
+  bedUnit(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<BedUnit> {
+    return getBedUnit(ctx, id);
   }
 
   @Mutation(() => BedUnit)

@@ -6,6 +6,7 @@ export const facilityRules: RuleMap = {
     facilities: isAuthenticated,
     facility: isAuthenticated,
     bedAvailability: isAuthenticated,
+    bedUnit: isAuthenticated,
   },
   Mutation: {
     // Which unit: the service only finds units of the caller's own organisation.

@@ -126,6 +126,24 @@ export async function bedsAvailableIn(ctx: RequestContext, facilityId: string): 
   return (await unitsOf(ctx, facilityId)).reduce((sum, unit) => sum + unit.available, 0);
 }
 
+/** One unit, for whoever may see it on the bed board (and its own organisation, active or not); else NOT_FOUND. */
+export async function getBedUnit(ctx: RequestContext, id: string): Promise<BedUnit> {
+  const actor = ctx.requireActor();
+  const unit = await ctx.loaders.get(unitById).load(requireUuid(id, 'id'));
+  if (!unit) throw new NotFoundError('Bed unit');
+  if (unit.organisationId !== actor.organisationId) {
+    const onBoard = await (
+      await ctx.repo(FacilityEntity)
+    )
+      .createQueryBuilder('f')
+      .innerJoin('organisation', 'o', 'o.id = f.organisation_id AND o.active')
+      .where('f.id = :facility AND f.active', { facility: unit.facilityId })
+      .getExists();
+    if (!onBoard) throw new NotFoundError('Bed unit');
+  }
+  return toBedUnit(unit);
+}
+
 /** The network bed board: units of active facilities of active organisations. */
 export async function bedAvailability(ctx: RequestContext, filter: BedSearch = {}): Promise<BedUnit[]> {
   const qb = (await ctx.repo(BedUnitEntity))

@@ -146,3 +146,56 @@ describe("a bed unit's history", () => {
     expect(error.extensions?.['code']).toBe('UNAUTHENTICATED');
   });
 });
+
+describe('bedUnit(id): one unit and its history, as the bed board shows it', () => {
+  const UNIT = `query Unit($id: ID!) {
+    bedUnit(id: $id) { id name capacity occupied facility { name } history(first: 2) { reason occupied } }
+  }`;
+
+  it("answers another organisation's unit with its latest changes", async () => {
+    const unit = await umeed();
+    const { bedUnit } = await bdViewer.data<{ bedUnit: Record<string, unknown> }>(UNIT, { id: unit.id });
+    expect(bedUnit).toEqual({
+      id: unit.id,
+      name: 'Girls 8-12',
+      capacity: 14,
+      occupied: 12,
+      facility: { name: 'Mahima Umeed' },
+      history: [
+        { reason: 'EDITED', occupied: 12 },
+        { reason: 'EDITED', occupied: 12 },
+      ],
+    });
+  });
+
+  it('is NOT_FOUND to other organisations once its facility is off the bed board, not to its own', async () => {
+    const unit = await umeed();
+    await t.sql(`UPDATE facility SET active = false WHERE name = 'Mahima Umeed'`);
+    try {
+      const before = await t.snapshot();
+      const error = await newlightCaseworker.error(UNIT, { id: unit.id });
+      expect(error.extensions?.['code']).toBe('NOT_FOUND');
+      expect(await t.snapshot()).toEqual(before);
+      const own = await mahimaCoordinator.data<{ bedUnit: { id: string } }>(UNIT, { id: unit.id });
+      expect(own.bedUnit.id).toBe(unit.id);
+    } finally {
+      await t.sql(`UPDATE facility SET active = true WHERE name = 'Mahima Umeed'`);
+    }
+  });
+
+  it.each([
+    { name: 'an unknown id', id: '00000000-0000-4000-8000-000000000000', code: 'NOT_FOUND' },
+    { name: 'an id that is no UUID', id: "1'; DROP TABLE bed_unit --", code: 'BAD_USER_INPUT' },
+  ])('refuses $name, writing nothing', async ({ id, code }) => {
+    const before = await t.snapshot();
+    const error = await newlightCaseworker.error(UNIT, { id });
+    expect(error.extensions?.['code']).toBe(code);
+    expect(await t.snapshot()).toEqual(before);
+  });
+
+  it('is not for anyone signed out either', async () => {
+    const unit = await umeed();
+    const error = await t.anonymous().error(UNIT, { id: unit.id });
+    expect(error.extensions?.['code']).toBe('UNAUTHENTICATED');
+  });
+});
