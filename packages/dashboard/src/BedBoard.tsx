@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { useEffect, useId, useMemo, useState, useSyncExternalStore, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import type { LiveConnection } from './apollo';
+import { unitHistoryPath } from './casework/paths';
 import { describeFailure } from './errors';
 import type { BedSearch, BedUnitRowFragment, MeQuery as MeQueryResult } from './gql/graphql';
 import { useTranslator, type Translator } from './i18n';
@@ -83,7 +85,7 @@ export function BedBoard({ live }: { live: LiveConnection }) {
   );
 }
 
-function LiveStatusNotice({ live }: { live: LiveConnection }) {
+export function LiveStatusNotice({ live }: { live: LiveConnection }) {
   const { t } = useTranslator();
   const status = useSyncExternalStore(live.subscribe, live.current);
   const text = { connected: t('liveConnected'), reconnecting: t('liveReconnecting'), connecting: t('liveConnecting') }[
@@ -254,7 +256,14 @@ function UnitTable({
                   {translator.formatNumber(unit.occupied)}
                 </td>
                 <UnitTail unit={unit} />
-                <td data-label={t('colActions')}>
+                <td data-label={t('colActions')} className="actions">
+                  <Link
+                    className="button-link"
+                    to={unitHistoryPath(unit.id)}
+                    aria-label={t('occupancyHistoryOf', { unit: `${unit.facility.name}, ${unit.name}` })}
+                  >
+                    {t('occupancyHistory')}
+                  </Link>
                   {mayEdit(me, unit) && (
                     <button
                       type="button"

@@ -5,6 +5,11 @@ import { Organisations } from './admin/Organisations';
 import { Staff } from './admin/Staff';
 import type { LiveConnection } from './apollo';
 import { BedBoard } from './BedBoard';
+import { AuditTrail } from './casework/AuditTrail';
+import { RepatriationCaseScreen } from './casework/RepatriationCase';
+import { RepatriationCases } from './casework/RepatriationCases';
+import { UnitHistory } from './casework/UnitHistory';
+import { AUDIT_ROLES, CASE_ROLES } from './casework/vocabulary';
 import type { MessageKey } from './i18n';
 import type { Role } from './vocabulary';
 
@@ -27,6 +32,15 @@ export interface Screen {
 /** Every screen of the dashboard, in navigation order. */
 export const SCREENS: readonly Screen[] = [
   { path: '/', nav: 'navBedBoard', render: ({ live }) => <BedBoard live={live} /> },
+  {
+    path: '/repatriation',
+    nav: 'navRepatriation',
+    roles: CASE_ROLES,
+    render: ({ live }) => <RepatriationCases live={live} />,
+  },
+  { path: '/repatriation/:id', render: ({ live }) => <RepatriationCaseScreen live={live} /> },
+  { path: '/audit', nav: 'navAudit', roles: AUDIT_ROLES, render: () => <AuditTrail /> },
+  { path: '/units/:unitId', render: ({ live }) => <UnitHistory live={live} /> },
   {
     path: '/admin/organisations',
     nav: 'adminNavOrganisations',

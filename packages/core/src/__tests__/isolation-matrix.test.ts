@@ -293,6 +293,11 @@ const RECIPES: Record<string, Recipe> = {
     arrange: async (scope) => ({ variables: { id: await facilityId(t, FACILITY[HOLDER[scope]]) } }),
     observe: (data) => addressOf(data['facility'] as { address: string | null }),
   },
+  bedUnit: {
+    document: `query($id: ID!) { bedUnit(id: $id) { id history(first: 5) { available } facility { address } } }`,
+    arrange: async (scope) => ({ variables: { id: (await unitOf(scope)).id } }),
+    observe: (data) => addressOf((data['bedUnit'] as { facility: { address: string | null } }).facility),
+  },
   me: { document: `{ me { id } }`, arrange: async () => ({ variables: {} }) },
   organisation: {
     document: `query($id: ID!) { organisation(id: $id) { id } }`,

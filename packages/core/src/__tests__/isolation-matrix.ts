@@ -112,6 +112,7 @@ export const ISOLATION_MATRIX: Record<string, Row> = {
   bedAvailability: onObject({ ...members(ADDRESS_READ), NETWORK_ADMIN: every(REDACTED) }),
   facilities: onObject({ ...members(ADDRESS_READ), NETWORK_ADMIN: every(REDACTED) }),
   facility: onObject({ ...members(ADDRESS_READ), NETWORK_ADMIN: every(REDACTED) }),
+  bedUnit: onObject({ ...members(ADDRESS_READ), NETWORK_ADMIN: every(REDACTED) }),
   me: single(members(OK)),
   organisation: onObject(members(every(OK))),
   organisations: onObject(members(every(LISTED))),

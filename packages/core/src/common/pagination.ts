@@ -31,9 +31,9 @@ export function decodeCursor(cursor: string, path = 'after'): Keyset {
   return { createdAt, id };
 }
 
-/** Pages hold 1 to 100 items; a larger request is capped, a smaller one refused. */
-export function pageSize(first: number | undefined | null, fallback: number): number {
+/** Pages hold 1 to `max` (100 unless said) items; a larger request is capped, a smaller one refused. */
+export function pageSize(first: number | undefined | null, fallback: number, max = MAX_PAGE_SIZE): number {
   const size = first ?? fallback;
   if (!Number.isInteger(size) || size < 1) throw new BadUserInputError('first must be a positive number.', ['first']);
-  return Math.min(size, MAX_PAGE_SIZE);
+  return Math.min(size, max);
 }

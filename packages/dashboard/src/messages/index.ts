@@ -1,9 +1,10 @@
 import { adminMessages } from './admin';
+import { caseworkMessages } from './casework';
 import { coreMessages } from './core';
 
 /** Every screen's dictionary; a test checks no two of them define the same key. */
-export const MESSAGE_GROUPS = [coreMessages, adminMessages] as const;
+export const MESSAGE_GROUPS = [coreMessages, caseworkMessages, adminMessages] as const;
 
-export const en = { ...coreMessages.en, ...adminMessages.en };
+export const en = { ...coreMessages.en, ...caseworkMessages.en, ...adminMessages.en };
 export type MessageKey = keyof typeof en;
-export const bn: Record<MessageKey, string> = { ...coreMessages.bn, ...adminMessages.bn };
+export const bn: Record<MessageKey, string> = { ...coreMessages.bn, ...caseworkMessages.bn, ...adminMessages.bn };

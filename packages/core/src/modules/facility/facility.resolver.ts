@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { DateTime } from '../../common/scalars';
 import type { RequestContext } from '../../context/request-context';
 import { Topic, type BedUnitChanged } from '../../context/topics';
 import { organisationOf } from '../organisation/organisation.service';
@@ -10,9 +11,13 @@ import {
   changedBedUnit,
   createBedUnit,
   createFacility,
+  DEFAULT_HISTORY,
   facilityOf,
+  getBedUnit,
   getFacility,
+  historyOf,
   listFacilities,
+  MAX_HISTORY,
   toFacility,
   unitsOf,
   updateBedUnit,
@@ -21,6 +26,7 @@ import {
 import {
   BedSearch,
   BedUnit,
+  BedUnitChange,
   CreateBedUnitInput,
   CreateFacilityInput,
   Facility,
@@ -87,6 +93,11 @@ export class BedUnitResolver {
     return bedAvailability(ctx, filter);
   }
 
+  @Query(() => BedUnit, { description: "A unit on the bed board (or of the caller's own organisation)." })
+  bedUnit(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<BedUnit> {
+    return getBedUnit(ctx, id);
+  }
+
   @Mutation(() => BedUnit)
   updateBedUnit(
     @Arg('input', () => UpdateBedUnitInput) input: UpdateBedUnitInput,
@@ -119,6 +130,18 @@ export class BedUnitResolver {
   @FieldResolver(() => Facility)
   facility(@Root() unit: BedUnit, @Ctx() ctx: RequestContext): Promise<Facility> {
     return facilityOf(ctx, unit.facilityId);
+  }
+
+  @FieldResolver(() => [BedUnitChange], {
+    description: `The unit's counts after each change, oldest first: the latest \`first\` (${DEFAULT_HISTORY} unless said, at most ${MAX_HISTORY}) changes at or after \`since\`.`,
+  })
+  history(
+    @Root() unit: BedUnit,
+    @Arg('since', () => DateTime, { nullable: true }) since: Date | undefined,
+    @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_HISTORY }) first: number | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<BedUnitChange[]> {
+    return historyOf(ctx, unit, since, first);
   }
 }
 

@@ -6,6 +6,7 @@ export const facilityRules: RuleMap = {
     facilities: isAuthenticated,
     facility: isAuthenticated,
     bedAvailability: isAuthenticated,
+    bedUnit: isAuthenticated,
   },
   Mutation: {
     // Which unit: the service only finds units of the caller's own organisation.
@@ -20,4 +21,5 @@ export const facilityRules: RuleMap = {
   },
   Facility: allow,
   BedUnit: allow,
+  BedUnitChange: allow,
 };

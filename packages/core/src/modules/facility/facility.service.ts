@@ -1,6 +1,7 @@
 import type { SelectQueryBuilder } from 'typeorm';
 import { BadUserInputError, ConflictError, NoCapacityError, NotFoundError } from '../../common/errors';
 import { requireUuid } from '../../common/ids';
+import { pageSize } from '../../common/pagination';
 import type { RequestContext } from '../../context/request-context';
 import { Topic, type BedUnitChanged } from '../../context/topics';
 import { ReferralStatus } from '../referral/referral.enums';
@@ -12,9 +13,10 @@ import {
   FacilityEntity,
   type BedCounts,
 } from './facility.entity';
-import { facilityById, unitById, unitsByFacility } from './facility.loaders';
+import { facilityById, historyOfUnit, unitById, unitsByFacility } from './facility.loaders';
 import {
   BedUnit,
+  BedUnitChange,
   Facility,
   type BedSearch,
   type CreateBedUnitInput,
@@ -53,6 +55,7 @@ export function toBedUnit(entity: BedUnitEntity): BedUnit {
     version: entity.version,
     updatedAt: entity.updatedAt,
     facilityId: entity.facilityId,
+    organisationId: entity.organisationId,
   });
 }
 
@@ -121,6 +124,24 @@ export async function unitsOf(ctx: RequestContext, facilityId: string): Promise<
 
 export async function bedsAvailableIn(ctx: RequestContext, facilityId: string): Promise<number> {
   return (await unitsOf(ctx, facilityId)).reduce((sum, unit) => sum + unit.available, 0);
+}
+
+/** One unit, for whoever may see it on the bed board (and its own organisation, active or not); else NOT_FOUND. */
+export async function getBedUnit(ctx: RequestContext, id: string): Promise<BedUnit> {
+  const actor = ctx.requireActor();
+  const unit = await ctx.loaders.get(unitById).load(requireUuid(id, 'id'));
+  if (!unit) throw new NotFoundError('Bed unit');
+  if (unit.organisationId !== actor.organisationId) {
+    const onBoard = await (
+      await ctx.repo(FacilityEntity)
+    )
+      .createQueryBuilder('f')
+      .innerJoin('organisation', 'o', 'o.id = f.organisation_id AND o.active')
+      .where('f.id = :facility AND f.active', { facility: unit.facilityId })
+      .getExists();
+    if (!onBoard) throw new NotFoundError('Bed unit');
+  }
+  return toBedUnit(unit);
 }
 
 /** The network bed board: units of active facilities of active organisations. */
@@ -439,4 +460,31 @@ export async function changedBedUnit(ctx: RequestContext, event: BedUnitChanged)
   const unit = await (await ctx.repo(BedUnitEntity)).findOneBy({ id: event.unitId });
   if (!unit) throw new NotFoundError('Bed unit');
   return toBedUnit(unit);
+}
+
+/** A chart of a busy unit over months needs more points than a list page holds. */
+export const MAX_HISTORY = 1000;
+export const DEFAULT_HISTORY = 200;
+
+/** The unit's latest changes since `since`, oldest first: visible to whoever can see the unit. */
+export async function historyOf(
+  ctx: RequestContext,
+  unit: BedUnit,
+  since: Date | null | undefined,
+  first: number | null | undefined,
+): Promise<BedUnitChange[]> {
+  const rows = await ctx.loaders.get(historyOfUnit).load({
+    organisationId: unit.organisationId,
+    unitId: unit.id,
+    since: since ?? null,
+    first: pageSize(first, DEFAULT_HISTORY, MAX_HISTORY),
+  });
+  return rows.map((row) =>
+    Object.assign(new BedUnitChange(), {
+      at: row.at,
+      reason: row.reason,
+      ...countsOf(row.after),
+      available: Math.max(0, row.after.capacity - row.after.occupied - row.after.held),
+    }),
+  );
 }

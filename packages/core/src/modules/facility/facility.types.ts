@@ -9,9 +9,19 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { FacilityKind, Service, Sex } from '../../common/enums';
 import { DateTime } from '../../common/scalars';
+import { BedChangeReason } from './facility.entity';
+
+registerEnumType(BedChangeReason, {
+  name: 'BedChangeReason',
+  valuesConfig: {
+    HELD: { description: 'An accepted referral reserved a bed.' },
+    RELEASED: { description: 'A hold ended without arrival: cancelled or expired.' },
+    ARRIVED: { description: 'The referred person arrived: the hold became an occupied bed.' },
+  },
+});
 
 @ObjectType('Facility')
 export class Facility {
@@ -81,6 +91,31 @@ export class BedUnit {
   updatedAt!: Date;
 
   facilityId!: string;
+  organisationId!: string;
+}
+
+/** The network sees every unit's counts on the bed board already; the author and note of a change stay out. */
+@ObjectType('BedUnitChange', {
+  description: "A unit's counts right after one change, for occupancy charts. Who made it and its note stay private.",
+})
+export class BedUnitChange {
+  @Field(() => DateTime)
+  at!: Date;
+
+  @Field(() => BedChangeReason)
+  reason!: BedChangeReason;
+
+  @Field(() => Int)
+  capacity!: number;
+
+  @Field(() => Int)
+  occupied!: number;
+
+  @Field(() => Int)
+  held!: number;
+
+  @Field(() => Int, { description: 'capacity - occupied - held, never negative.' })
+  available!: number;
 }
 
 const NAME = 100;
