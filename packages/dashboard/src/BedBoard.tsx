@@ -83,7 +83,7 @@ export function BedBoard({ live }: { live: LiveConnection }) {
   );
 }
 
-function LiveStatusNotice({ live }: { live: LiveConnection }) {
+export function LiveStatusNotice({ live }: { live: LiveConnection }) {
   const { t } = useTranslator();
   const status = useSyncExternalStore(live.subscribe, live.current);
   const text = { connected: t('liveConnected'), reconnecting: t('liveReconnecting'), connecting: t('liveConnecting') }[
@@ -97,7 +97,7 @@ function LiveStatusNotice({ live }: { live: LiveConnection }) {
   );
 }
 
-function RequestError({ error, onRetry }: { error: unknown; onRetry(): void }) {
+export function RequestError({ error, onRetry }: { error: unknown; onRetry(): void }) {
   const translator = useTranslator();
   const { code } = describeFailure(error);
   return (

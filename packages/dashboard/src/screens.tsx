@@ -2,6 +2,10 @@ import type { ReactNode } from 'react';
 import type { LiveConnection } from './apollo';
 import { BedBoard } from './BedBoard';
 import type { MessageKey } from './i18n';
+import { NewReferral } from './referrals/NewReferral';
+import { ReferralDetail } from './referrals/ReferralDetail';
+import { ReferralList } from './referrals/ReferralList';
+import { REFERRER_ROLES } from './referrals/rules';
 import type { Role } from './vocabulary';
 
 /** What every screen may need besides its own queries: the live socket's state and who is signed in. */
@@ -23,6 +27,19 @@ export interface Screen {
 /** Every screen of the dashboard, in navigation order. */
 export const SCREENS: readonly Screen[] = [
   { path: '/', nav: 'navBedBoard', render: ({ live }) => <BedBoard live={live} /> },
+  {
+    path: '/referrals',
+    nav: 'navReferrals',
+    render: ({ live, roles }) => <ReferralList live={live} roles={roles} />,
+    roles: ['CASEWORKER', 'SHELTER_COORDINATOR', 'ORG_ADMIN', 'VIEWER', 'REPATRIATION_LIAISON'],
+  },
+  {
+    path: '/referrals/new',
+    nav: 'navNewReferral',
+    render: ({ live }) => <NewReferral live={live} />,
+    roles: REFERRER_ROLES,
+  },
+  { path: '/referrals/:id', render: ({ live }) => <ReferralDetail live={live} /> },
 ];
 
 export const visibleIn = (screen: Screen, roles: readonly Role[]): boolean =>

@@ -1,8 +1,9 @@
 import { coreMessages } from './core';
+import { referralMessages } from './referrals';
 
 /** Every screen's dictionary; a test checks no two of them define the same key. */
-export const MESSAGE_GROUPS = [coreMessages] as const;
+export const MESSAGE_GROUPS = [coreMessages, referralMessages] as const;
 
-export const en = { ...coreMessages.en };
+export const en = { ...coreMessages.en, ...referralMessages.en };
 export type MessageKey = keyof typeof en;
-export const bn: Record<MessageKey, string> = { ...coreMessages.bn };
+export const bn: Record<MessageKey, string> = { ...coreMessages.bn, ...referralMessages.bn };
