@@ -84,6 +84,8 @@ export const referralMessages = defineMessages(
     referralNoEligibleUnit: 'None of your units that can take her has a free bed now.',
     referralAgeUnknownNoBed: 'Her age is not known, so no unit can be checked for her: accept without a bed.',
     referralNowStatus: 'The referral is now: {status}.',
+    referralOvertaken:
+      'This referral changed while you were answering, so “{action}” is no longer possible. It is now: {status}.',
     referralProblemMinorConsent:
       'A child cannot consent alone: consent must come from a guardian, the Child Welfare Committee or a court.',
     referralProblemAge: 'Check the age and date of birth: the date cannot be in the future, and both must agree.',
@@ -216,6 +218,7 @@ export const referralMessages = defineMessages(
     referralNoEligibleUnit: 'তাকে নিতে পারে এমন আপনার কোনো ইউনিটে এখন খালি শয্যা নেই।',
     referralAgeUnknownNoBed: 'তার বয়স জানা নেই, তাই কোনো ইউনিট যাচাই করা যাচ্ছে না: শয্যা ছাড়া গ্রহণ করুন।',
     referralNowStatus: 'রেফারেলটি এখন: {status}।',
+    referralOvertaken: 'আপনি উত্তর দেওয়ার সময় রেফারেলটি বদলে গেছে, তাই “{action}” আর সম্ভব নয়। এটি এখন: {status}।',
     referralProblemMinorConsent: 'শিশু একা সম্মতি দিতে পারে না: সম্মতি দিতে হবে অভিভাবক, শিশু কল্যাণ কমিটি বা আদালতকে।',
     referralProblemAge: 'বয়স ও জন্মতারিখ দেখে নিন: তারিখ ভবিষ্যতের হতে পারে না, এবং দুটি মিলতে হবে।',
     referralProblemNationality: 'জাতীয়তা দুই অক্ষরের দেশ কোডে লিখুন, যেমন IN, BD বা NP।',

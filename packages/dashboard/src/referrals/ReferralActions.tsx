@@ -55,6 +55,9 @@ export function ReferralActions({
   const [announcement, setAnnouncement] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const chosen = open && actions.includes(open) ? open : null;
+  // A live update moved the referral on while the viewer was answering: say so instead of just closing.
+  const [acting, setActing] = useState(false);
+  const overtaken = open !== null && chosen === null && !acting && problem === null;
 
   return (
     <section aria-labelledby="referral-actions-title" className="panel referral-actions">
@@ -85,19 +88,32 @@ export function ReferralActions({
           action={chosen}
           referral={referral}
           viewer={viewer}
+          onStart={() => setActing(true)}
           onDone={() => {
+            setActing(false);
             setOpen(null);
             setProblem(null);
             setAnnouncement(t(DONE_MESSAGES[chosen], { code: referral.code }));
             onSettled();
           }}
           onRefused={(sentence) => {
+            setActing(false);
             setOpen(null);
             setProblem(sentence);
             onSettled();
           }}
           onClose={() => setOpen(null)}
         />
+      )}
+      {overtaken && (
+        <div className="notice" role="status">
+          <p>
+            {t('referralOvertaken', {
+              action: t(ACTION_LABELS[open]),
+              status: t(`referralStatus_${referral.status}`),
+            })}
+          </p>
+        </div>
       )}
       {problem && (
         <div className="error" role="alert">
@@ -115,6 +131,7 @@ function ActionForm({
   action,
   referral,
   viewer,
+  onStart,
   onDone,
   onRefused,
   onClose,
@@ -122,6 +139,7 @@ function ActionForm({
   action: ReferralAction;
   referral: ReferralDetailsFragment;
   viewer: Viewer;
+  onStart(): void;
   onDone(): void;
   onRefused(sentence: string): void;
   onClose(): void;
@@ -149,6 +167,7 @@ function ActionForm({
       return;
     }
     const id = referral.id;
+    onStart();
     try {
       if (action === 'accept') await accept({ variables: { id, unitId: unitId || null } });
       if (action === 'decline') await decline({ variables: { id, reason: text } });
@@ -175,7 +194,7 @@ function ActionForm({
             value={reason}
             rows={3}
             maxLength={2000}
-            required={reasonRule === 'required'}
+            aria-required={reasonRule === 'required'}
             aria-invalid={missingReason || undefined}
             aria-describedby={missingReason ? hintId : undefined}
             onChange={(event) => {

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { Link, useParams } from 'react-router';
 import type { LiveConnection } from '../apollo';
 import { LiveStatusNotice, RequestError } from '../BedBoard';
