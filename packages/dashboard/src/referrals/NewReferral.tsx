@@ -573,7 +573,9 @@ function ReceiverPicker({
                   {unit.available > 0 ? t('availabilityMany', { count: unit.available }) : t('availabilityNone')}
                 </td>
                 <td data-label={t('referralSuitability')}>
-                  {suits(unit) ? (
+                  {eligibility?.age == null ? (
+                    <span className="subtle">{t('referralSuitabilityUnknown')}</span>
+                  ) : suits(unit) ? (
                     <span className="suits">{t('referralSuits')}</span>
                   ) : (
                     <span className="subtle">{t('referralDoesNotSuit')}</span>
