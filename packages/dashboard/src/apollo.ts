@@ -36,8 +36,9 @@ export class LiveConnection {
     return () => this.reconnectedListeners.delete(listener);
   }
 
-  connected(): void {
-    const wasDown = this.hasConnected && this.status === 'reconnecting';
+  /** `afterRenewal`: the socket was restarted on purpose to carry a renewed token, and may have missed events. */
+  connected(afterRenewal = false): void {
+    const wasDown = this.hasConnected && (this.status === 'reconnecting' || afterRenewal);
     this.hasConnected = true;
     this.set('connected');
     if (wasDown) this.reconnectedListeners.forEach((listener) => listener());
@@ -79,8 +80,9 @@ export function createSessionClient(sessions: SessionStore): SessionClient {
     },
     on: {
       connected: () => {
+        const afterRenewal = renewing;
         renewing = false;
-        live.connected();
+        live.connected(afterRenewal);
       },
       closed: () => {
         if (!renewing) live.lost();

@@ -11,6 +11,10 @@ import { RepatriationCases } from './casework/RepatriationCases';
 import { UnitHistory } from './casework/UnitHistory';
 import { AUDIT_ROLES, CASE_ROLES } from './casework/vocabulary';
 import type { MessageKey } from './i18n';
+import { NewReferral } from './referrals/NewReferral';
+import { ReferralDetail } from './referrals/ReferralDetail';
+import { ReferralList } from './referrals/ReferralList';
+import { REFERRER_ROLES } from './referrals/rules';
 import type { Role } from './vocabulary';
 
 /** What every screen may need besides its own queries: the live socket's state and who is signed in. */
@@ -32,6 +36,19 @@ export interface Screen {
 /** Every screen of the dashboard, in navigation order. */
 export const SCREENS: readonly Screen[] = [
   { path: '/', nav: 'navBedBoard', render: ({ live }) => <BedBoard live={live} /> },
+  {
+    path: '/referrals',
+    nav: 'navReferrals',
+    render: ({ live, roles }) => <ReferralList live={live} roles={roles} />,
+    roles: ['CASEWORKER', 'SHELTER_COORDINATOR', 'ORG_ADMIN', 'VIEWER', 'REPATRIATION_LIAISON'],
+  },
+  {
+    path: '/referrals/new',
+    nav: 'navNewReferral',
+    render: ({ live }) => <NewReferral live={live} />,
+    roles: REFERRER_ROLES,
+  },
+  { path: '/referrals/:id', render: ({ live }) => <ReferralDetail live={live} /> },
   {
     path: '/repatriation',
     nav: 'navRepatriation',

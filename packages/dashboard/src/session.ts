@@ -22,6 +22,14 @@ const isSession = (value: unknown): value is Session => {
   );
 };
 
+const RENEWAL_LOCK = 'sahayog.session-renewal';
+
+/** Runs `work` in one tab of the browser at a time (Web Locks), or directly where the browser has none. */
+async function exclusively<T>(work: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  return locks ? await locks.request(RENEWAL_LOCK, work) : work();
+}
+
 class RefreshRefused extends Error {
   constructor(readonly code: ErrorCode | undefined) {
     super(`Session renewal refused (${code ?? 'no code'})`);
@@ -111,9 +119,13 @@ export class SessionStore {
     const session = this.session;
     if (!session) return null;
     try {
-      const renewed = await this.postRefresh(session.refreshToken);
-      if (this.session !== session) return this.session; // signed out or in again meanwhile
-      this.start(renewed);
+      // Stored before the lock is released, so the next tab in line finds it.
+      const renewed = await exclusively(async () => {
+        const fresh = this.renewedElsewhere(session) ?? (await this.postRefresh(session.refreshToken));
+        if (this.session === session) this.start(fresh);
+        return fresh;
+      });
+      if (this.session !== renewed) return this.session; // signed out or in again meanwhile
       this.renewedListeners.forEach((listener) => listener());
       return renewed;
     } catch (error) {
@@ -126,6 +138,16 @@ export class SessionStore {
       this.renewTimer = setTimeout(() => void this.renew(), RETRY_MS);
       return session;
     }
+  }
+
+  /**
+   * Tabs of one browser share the stored session, and a refresh token renews once: a tab that renews second
+   * carries on with the session the first one stored instead of spending the used token and being signed out.
+   */
+  private renewedElsewhere(session: Session): Session | null {
+    const stored = SessionStore.read();
+    const newer = stored && Date.parse(stored.expiresAt) > Date.parse(session.expiresAt);
+    return newer && stored.refreshToken !== session.refreshToken ? stored : null;
   }
 
   private async postRefresh(refreshToken: string): Promise<Session> {

@@ -343,6 +343,21 @@ const RECIPES: Record<string, Recipe> = {
     arrange: subjectVariables('id'),
     observe: (data) => identityOf(data['subject'] as { identity: unknown }),
   },
+  subjects: {
+    document: `query($search: String) { subjects(search: $search, first: 100) { edges { node { ${SUBJECT_READ} } } } }`,
+    arrange: async (scope) => {
+      const { subjectId } = await once(`subject:${scope}`, () => subjectOf(scope));
+      const [subject] = await t.sql<{ code: string }>('SELECT code FROM subject WHERE id = $1', [subjectId]);
+      return { variables: { search: subject?.code }, objectId: subjectId };
+    },
+    observe: (data, { objectId }) =>
+      inList(
+        (data['subjects'] as { edges: { node: { id: string; identity: unknown } }[] }).edges.map((edge) => edge.node),
+        objectId,
+        identityOf,
+      ),
+  },
+  referralCounts: { document: `{ referralCounts { status count } }`, arrange: async () => ({ variables: {} }) },
   users: {
     document: `{ users { id } }`,
     arrange: async (scope) => {

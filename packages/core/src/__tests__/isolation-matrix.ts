@@ -114,6 +114,8 @@ export const ISOLATION_MATRIX: Record<string, Row> = {
   facility: onObject({ ...members(ADDRESS_READ), NETWORK_ADMIN: every(REDACTED) }),
   bedUnit: onObject({ ...members(ADDRESS_READ), NETWORK_ADMIN: every(REDACTED) }),
   me: single(members(OK)),
+  // Numbers per status of the caller's own referrals; which referrals they count is the referral list's test.
+  referralCounts: single(members(OK)),
   organisation: onObject(members(every(OK))),
   organisations: onObject(members(every(LISTED))),
   referral: onObject({ ...members(SHARED_READ), NETWORK_ADMIN: every(NONE) }),
@@ -121,6 +123,8 @@ export const ISOLATION_MATRIX: Record<string, Row> = {
   repatriationCase: onObject({ ...members(SHARED_READ), NETWORK_ADMIN: every(NONE) }),
   repatriationCases: onObject({ ...members(SHARED_LIST), NETWORK_ADMIN: every(NOT_LISTED) }),
   subject: onObject({ ...members(SHARED_READ), NETWORK_ADMIN: every(NONE) }),
+  // The picker of the roles that refer: the caller's own subjects only, not those shared with it.
+  subjects: onObject({ ORG_ADMIN: [VISIBLE, NOT_LISTED, NOT_LISTED], CASEWORKER: [VISIBLE, NOT_LISTED, NOT_LISTED] }),
   users: onObject({ NETWORK_ADMIN: every(LISTED), ORG_ADMIN: [LISTED, NOT_LISTED, NOT_LISTED] }),
 
   // Mutations: signing in and sessions

@@ -1,4 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { BadUserInputError } from './errors';
 
 @ObjectType('PageInfo')
@@ -36,4 +37,43 @@ export function pageSize(first: number | undefined | null, fallback: number, max
   const size = first ?? fallback;
   if (!Number.isInteger(size) || size < 1) throw new BadUserInputError('first must be a positive number.', ['first']);
   return Math.min(size, max);
+}
+
+export interface KeysetPage<Row, Node> {
+  /** The page's rows, for priming the request's loaders. */
+  rows: Row[];
+  edges: { cursor: string; node: Node }[];
+  totalCount: number;
+  pageInfo: PageInfo;
+}
+
+/**
+ * One newest-first page of `qb` (already filtered, selecting `alias` with created_at and id columns): the
+ * total of the filtered list, then up to `first` rows after the cursor, and whether more follow.
+ */
+export async function keysetPage<Row extends ObjectLiteral & Keyset, Node>(
+  qb: SelectQueryBuilder<Row>,
+  alias: string,
+  page: { first: number | undefined; after: string | undefined; fallbackSize: number },
+  toNode: (row: Row) => Node,
+): Promise<KeysetPage<Row, Node>> {
+  const size = pageSize(page.first, page.fallbackSize);
+  const totalCount = await qb.clone().getCount();
+  if (page.after) {
+    const position = decodeCursor(page.after);
+    qb.andWhere(`(${alias}.created_at, ${alias}.id) < (:at, :id)`, { at: position.createdAt, id: position.id });
+  }
+  const found = await qb
+    .orderBy(`${alias}.created_at`, 'DESC')
+    .addOrderBy(`${alias}.id`, 'DESC')
+    .limit(size + 1)
+    .getMany();
+  const rows = found.slice(0, size);
+  const edges = rows.map((row) => ({ cursor: encodeCursor(row), node: toNode(row) }));
+  return {
+    rows,
+    edges,
+    totalCount,
+    pageInfo: { hasNextPage: found.length > size, endCursor: edges.at(-1)?.cursor ?? null },
+  };
 }

@@ -58,6 +58,21 @@ type Documents = {
     "\n  query Districts {\n    facilities {\n      id\n      district\n    }\n  }\n": typeof types.DistrictsDocument,
     "\n  subscription BedAvailabilityChanged {\n    bedAvailabilityChanged {\n      ...BedUnitRow\n    }\n  }\n": typeof types.BedAvailabilityChangedDocument,
     "\n  mutation UpdateBedUnit($input: UpdateBedUnitInput!) {\n    updateBedUnit(input: $input) {\n      ...BedUnitRow\n    }\n  }\n": typeof types.UpdateBedUnitDocument,
+    "\n  fragment ReferralRow on Referral {\n    id\n    code\n    status\n    urgency\n    needs\n    createdAt\n    updatedAt\n    subject {\n      id\n      code\n      sex\n      age\n    }\n    fromOrganisation {\n      id\n      shortName\n    }\n    toOrganisation {\n      id\n      shortName\n    }\n    toFacility {\n      id\n      name\n    }\n  }\n": typeof types.ReferralRowFragmentDoc,
+    "\n  query ReferralList($box: ReferralBox!, $status: [ReferralStatus!], $first: Int, $after: String) {\n    referrals(filter: { box: $box, status: $status }, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...ReferralRow\n        }\n      }\n    }\n    referralCounts(box: $box) {\n      status\n      count\n    }\n  }\n": typeof types.ReferralListDocument,
+    "\n  fragment ReferralDetails on Referral {\n    ...ReferralRow\n    summary\n    holdExpiresAt\n    declineReason\n    subject {\n      isMinor\n      nationality\n      organisation {\n        id\n        shortName\n      }\n      identity {\n        fullName\n        dateOfBirth\n        guardianContact\n        homeAddress\n      }\n    }\n    heldUnit {\n      id\n      name\n      facility {\n        id\n        name\n      }\n    }\n    events {\n      id\n      at\n      status\n      note\n      actor {\n        id\n        displayName\n      }\n      organisation {\n        id\n        shortName\n      }\n    }\n  }\n": typeof types.ReferralDetailsFragmentDoc,
+    "\n  query Referral($id: ID!) {\n    referral(id: $id) {\n      ...ReferralDetails\n    }\n  }\n": typeof types.ReferralDocument,
+    "\n  subscription ReferralUpdated {\n    referralUpdated {\n      ...ReferralRow\n    }\n  }\n": typeof types.ReferralUpdatedDocument,
+    "\n  mutation AcceptReferral($id: ID!, $unitId: ID) {\n    acceptReferral(id: $id, unitId: $unitId) {\n      ...ReferralDetails\n    }\n  }\n": typeof types.AcceptReferralDocument,
+    "\n  mutation DeclineReferral($id: ID!, $reason: String!) {\n    declineReferral(id: $id, reason: $reason) {\n      ...ReferralDetails\n    }\n  }\n": typeof types.DeclineReferralDocument,
+    "\n  mutation WithdrawReferral($id: ID!, $reason: String) {\n    withdrawReferral(id: $id, reason: $reason) {\n      ...ReferralDetails\n    }\n  }\n": typeof types.WithdrawReferralDocument,
+    "\n  mutation CompleteReferral($id: ID!) {\n    completeReferral(id: $id) {\n      ...ReferralDetails\n    }\n  }\n": typeof types.CompleteReferralDocument,
+    "\n  mutation CancelReferral($id: ID!, $reason: String!) {\n    cancelReferral(id: $id, reason: $reason) {\n      ...ReferralDetails\n    }\n  }\n": typeof types.CancelReferralDocument,
+    "\n  query OwnSubjects($search: String, $first: Int, $after: String) {\n    subjects(search: $search, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          code\n          sex\n          age\n          isMinor\n          nationality\n        }\n      }\n    }\n  }\n": typeof types.OwnSubjectsDocument,
+    "\n  query ReceivingOrganisations {\n    organisations {\n      id\n      name\n      shortName\n      active\n      facilities {\n        id\n        name\n        active\n      }\n    }\n  }\n": typeof types.ReceivingOrganisationsDocument,
+    "\n  mutation CreateReferralSubject($input: CreateSubjectInput!) {\n    createSubject(input: $input) {\n      id\n      code\n      sex\n      age\n      isMinor\n      nationality\n    }\n  }\n": typeof types.CreateReferralSubjectDocument,
+    "\n  mutation RecordReferralConsent($input: RecordConsentInput!) {\n    recordConsent(input: $input) {\n      id\n    }\n  }\n": typeof types.RecordReferralConsentDocument,
+    "\n  mutation CreateReferral($input: CreateReferralInput!) {\n    createReferral(input: $input) {\n      id\n      code\n    }\n  }\n": typeof types.CreateReferralDocument,
 };
 const documents: Documents = {
     "\n  fragment AdminUserRow on User {\n    id\n    email\n    displayName\n    roles\n    active\n    organisation {\n      id\n    }\n    pendingInvitation {\n      expiresAt\n      expired\n    }\n  }\n": types.AdminUserRowFragmentDoc,
@@ -104,6 +119,21 @@ const documents: Documents = {
     "\n  query Districts {\n    facilities {\n      id\n      district\n    }\n  }\n": types.DistrictsDocument,
     "\n  subscription BedAvailabilityChanged {\n    bedAvailabilityChanged {\n      ...BedUnitRow\n    }\n  }\n": types.BedAvailabilityChangedDocument,
     "\n  mutation UpdateBedUnit($input: UpdateBedUnitInput!) {\n    updateBedUnit(input: $input) {\n      ...BedUnitRow\n    }\n  }\n": types.UpdateBedUnitDocument,
+    "\n  fragment ReferralRow on Referral {\n    id\n    code\n    status\n    urgency\n    needs\n    createdAt\n    updatedAt\n    subject {\n      id\n      code\n      sex\n      age\n    }\n    fromOrganisation {\n      id\n      shortName\n    }\n    toOrganisation {\n      id\n      shortName\n    }\n    toFacility {\n      id\n      name\n    }\n  }\n": types.ReferralRowFragmentDoc,
+    "\n  query ReferralList($box: ReferralBox!, $status: [ReferralStatus!], $first: Int, $after: String) {\n    referrals(filter: { box: $box, status: $status }, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...ReferralRow\n        }\n      }\n    }\n    referralCounts(box: $box) {\n      status\n      count\n    }\n  }\n": types.ReferralListDocument,
+    "\n  fragment ReferralDetails on Referral {\n    ...ReferralRow\n    summary\n    holdExpiresAt\n    declineReason\n    subject {\n      isMinor\n      nationality\n      organisation {\n        id\n        shortName\n      }\n      identity {\n        fullName\n        dateOfBirth\n        guardianContact\n        homeAddress\n      }\n    }\n    heldUnit {\n      id\n      name\n      facility {\n        id\n        name\n      }\n    }\n    events {\n      id\n      at\n      status\n      note\n      actor {\n        id\n        displayName\n      }\n      organisation {\n        id\n        shortName\n      }\n    }\n  }\n": types.ReferralDetailsFragmentDoc,
+    "\n  query Referral($id: ID!) {\n    referral(id: $id) {\n      ...ReferralDetails\n    }\n  }\n": types.ReferralDocument,
+    "\n  subscription ReferralUpdated {\n    referralUpdated {\n      ...ReferralRow\n    }\n  }\n": types.ReferralUpdatedDocument,
+    "\n  mutation AcceptReferral($id: ID!, $unitId: ID) {\n    acceptReferral(id: $id, unitId: $unitId) {\n      ...ReferralDetails\n    }\n  }\n": types.AcceptReferralDocument,
+    "\n  mutation DeclineReferral($id: ID!, $reason: String!) {\n    declineReferral(id: $id, reason: $reason) {\n      ...ReferralDetails\n    }\n  }\n": types.DeclineReferralDocument,
+    "\n  mutation WithdrawReferral($id: ID!, $reason: String) {\n    withdrawReferral(id: $id, reason: $reason) {\n      ...ReferralDetails\n    }\n  }\n": types.WithdrawReferralDocument,
+    "\n  mutation CompleteReferral($id: ID!) {\n    completeReferral(id: $id) {\n      ...ReferralDetails\n    }\n  }\n": types.CompleteReferralDocument,
+    "\n  mutation CancelReferral($id: ID!, $reason: String!) {\n    cancelReferral(id: $id, reason: $reason) {\n      ...ReferralDetails\n    }\n  }\n": types.CancelReferralDocument,
+    "\n  query OwnSubjects($search: String, $first: Int, $after: String) {\n    subjects(search: $search, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          code\n          sex\n          age\n          isMinor\n          nationality\n        }\n      }\n    }\n  }\n": types.OwnSubjectsDocument,
+    "\n  query ReceivingOrganisations {\n    organisations {\n      id\n      name\n      shortName\n      active\n      facilities {\n        id\n        name\n        active\n      }\n    }\n  }\n": types.ReceivingOrganisationsDocument,
+    "\n  mutation CreateReferralSubject($input: CreateSubjectInput!) {\n    createSubject(input: $input) {\n      id\n      code\n      sex\n      age\n      isMinor\n      nationality\n    }\n  }\n": types.CreateReferralSubjectDocument,
+    "\n  mutation RecordReferralConsent($input: RecordConsentInput!) {\n    recordConsent(input: $input) {\n      id\n    }\n  }\n": types.RecordReferralConsentDocument,
+    "\n  mutation CreateReferral($input: CreateReferralInput!) {\n    createReferral(input: $input) {\n      id\n      code\n    }\n  }\n": types.CreateReferralDocument,
 };
 
 /**
@@ -296,6 +326,66 @@ export function graphql(source: "\n  subscription BedAvailabilityChanged {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateBedUnit($input: UpdateBedUnitInput!) {\n    updateBedUnit(input: $input) {\n      ...BedUnitRow\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateBedUnit($input: UpdateBedUnitInput!) {\n    updateBedUnit(input: $input) {\n      ...BedUnitRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ReferralRow on Referral {\n    id\n    code\n    status\n    urgency\n    needs\n    createdAt\n    updatedAt\n    subject {\n      id\n      code\n      sex\n      age\n    }\n    fromOrganisation {\n      id\n      shortName\n    }\n    toOrganisation {\n      id\n      shortName\n    }\n    toFacility {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment ReferralRow on Referral {\n    id\n    code\n    status\n    urgency\n    needs\n    createdAt\n    updatedAt\n    subject {\n      id\n      code\n      sex\n      age\n    }\n    fromOrganisation {\n      id\n      shortName\n    }\n    toOrganisation {\n      id\n      shortName\n    }\n    toFacility {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReferralList($box: ReferralBox!, $status: [ReferralStatus!], $first: Int, $after: String) {\n    referrals(filter: { box: $box, status: $status }, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...ReferralRow\n        }\n      }\n    }\n    referralCounts(box: $box) {\n      status\n      count\n    }\n  }\n"): (typeof documents)["\n  query ReferralList($box: ReferralBox!, $status: [ReferralStatus!], $first: Int, $after: String) {\n    referrals(filter: { box: $box, status: $status }, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...ReferralRow\n        }\n      }\n    }\n    referralCounts(box: $box) {\n      status\n      count\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ReferralDetails on Referral {\n    ...ReferralRow\n    summary\n    holdExpiresAt\n    declineReason\n    subject {\n      isMinor\n      nationality\n      organisation {\n        id\n        shortName\n      }\n      identity {\n        fullName\n        dateOfBirth\n        guardianContact\n        homeAddress\n      }\n    }\n    heldUnit {\n      id\n      name\n      facility {\n        id\n        name\n      }\n    }\n    events {\n      id\n      at\n      status\n      note\n      actor {\n        id\n        displayName\n      }\n      organisation {\n        id\n        shortName\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment ReferralDetails on Referral {\n    ...ReferralRow\n    summary\n    holdExpiresAt\n    declineReason\n    subject {\n      isMinor\n      nationality\n      organisation {\n        id\n        shortName\n      }\n      identity {\n        fullName\n        dateOfBirth\n        guardianContact\n        homeAddress\n      }\n    }\n    heldUnit {\n      id\n      name\n      facility {\n        id\n        name\n      }\n    }\n    events {\n      id\n      at\n      status\n      note\n      actor {\n        id\n        displayName\n      }\n      organisation {\n        id\n        shortName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Referral($id: ID!) {\n    referral(id: $id) {\n      ...ReferralDetails\n    }\n  }\n"): (typeof documents)["\n  query Referral($id: ID!) {\n    referral(id: $id) {\n      ...ReferralDetails\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ReferralUpdated {\n    referralUpdated {\n      ...ReferralRow\n    }\n  }\n"): (typeof documents)["\n  subscription ReferralUpdated {\n    referralUpdated {\n      ...ReferralRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptReferral($id: ID!, $unitId: ID) {\n    acceptReferral(id: $id, unitId: $unitId) {\n      ...ReferralDetails\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptReferral($id: ID!, $unitId: ID) {\n    acceptReferral(id: $id, unitId: $unitId) {\n      ...ReferralDetails\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeclineReferral($id: ID!, $reason: String!) {\n    declineReferral(id: $id, reason: $reason) {\n      ...ReferralDetails\n    }\n  }\n"): (typeof documents)["\n  mutation DeclineReferral($id: ID!, $reason: String!) {\n    declineReferral(id: $id, reason: $reason) {\n      ...ReferralDetails\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WithdrawReferral($id: ID!, $reason: String) {\n    withdrawReferral(id: $id, reason: $reason) {\n      ...ReferralDetails\n    }\n  }\n"): (typeof documents)["\n  mutation WithdrawReferral($id: ID!, $reason: String) {\n    withdrawReferral(id: $id, reason: $reason) {\n      ...ReferralDetails\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteReferral($id: ID!) {\n    completeReferral(id: $id) {\n      ...ReferralDetails\n    }\n  }\n"): (typeof documents)["\n  mutation CompleteReferral($id: ID!) {\n    completeReferral(id: $id) {\n      ...ReferralDetails\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelReferral($id: ID!, $reason: String!) {\n    cancelReferral(id: $id, reason: $reason) {\n      ...ReferralDetails\n    }\n  }\n"): (typeof documents)["\n  mutation CancelReferral($id: ID!, $reason: String!) {\n    cancelReferral(id: $id, reason: $reason) {\n      ...ReferralDetails\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OwnSubjects($search: String, $first: Int, $after: String) {\n    subjects(search: $search, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          code\n          sex\n          age\n          isMinor\n          nationality\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OwnSubjects($search: String, $first: Int, $after: String) {\n    subjects(search: $search, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          code\n          sex\n          age\n          isMinor\n          nationality\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReceivingOrganisations {\n    organisations {\n      id\n      name\n      shortName\n      active\n      facilities {\n        id\n        name\n        active\n      }\n    }\n  }\n"): (typeof documents)["\n  query ReceivingOrganisations {\n    organisations {\n      id\n      name\n      shortName\n      active\n      facilities {\n        id\n        name\n        active\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateReferralSubject($input: CreateSubjectInput!) {\n    createSubject(input: $input) {\n      id\n      code\n      sex\n      age\n      isMinor\n      nationality\n    }\n  }\n"): (typeof documents)["\n  mutation CreateReferralSubject($input: CreateSubjectInput!) {\n    createSubject(input: $input) {\n      id\n      code\n      sex\n      age\n      isMinor\n      nationality\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordReferralConsent($input: RecordConsentInput!) {\n    recordConsent(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation RecordReferralConsent($input: RecordConsentInput!) {\n    recordConsent(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateReferral($input: CreateReferralInput!) {\n    createReferral(input: $input) {\n      id\n      code\n    }\n  }\n"): (typeof documents)["\n  mutation CreateReferral($input: CreateReferralInput!) {\n    createReferral(input: $input) {\n      id\n      code\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

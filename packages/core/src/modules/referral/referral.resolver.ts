@@ -14,6 +14,7 @@ import {
   cancelReferral,
   changedReferral,
   completeReferral,
+  countReferralsByStatus,
   createReferral,
   declineReferral,
   eventsOf,
@@ -21,7 +22,15 @@ import {
   listReferrals,
   withdrawReferral,
 } from './referral.service';
-import { CreateReferralInput, Referral, ReferralConnection, ReferralEvent, ReferralFilter } from './referral.types';
+import { ReferralBox } from './referral.enums';
+import {
+  CreateReferralInput,
+  Referral,
+  ReferralConnection,
+  ReferralEvent,
+  ReferralFilter,
+  ReferralStatusCount,
+} from './referral.types';
 
 @Resolver(() => Referral)
 export class ReferralResolver {
@@ -33,6 +42,16 @@ export class ReferralResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<ReferralConnection> {
     return listReferrals(ctx, filter, first, after);
+  }
+
+  @Query(() => [ReferralStatusCount], {
+    description: 'How many referrals to (INBOX), from (OUTBOX) or either way are in each status, zeros included.',
+  })
+  referralCounts(
+    @Arg('box', () => ReferralBox, { nullable: true }) box: ReferralBox | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ReferralStatusCount[]> {
+    return countReferralsByStatus(ctx, box);
   }
 
   @Query(() => Referral)

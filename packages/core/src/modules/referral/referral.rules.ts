@@ -8,6 +8,7 @@ export const referralRules: RuleMap = {
   Query: {
     referrals: isAuthenticated,
     referral: isAuthenticated,
+    referralCounts: isAuthenticated,
   },
   Mutation: {
     createReferral: hasRole(CASEWORKER),
@@ -24,5 +25,6 @@ export const referralRules: RuleMap = {
   ReferralEvent: allow,
   ReferralEdge: allow,
   ReferralConnection: allow,
+  ReferralStatusCount: allow,
   PageInfo: allow,
 };

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Repository, SelectQueryBuilder } from 'typeorm';
 import { canonicalJson } from '../../common/canonical-json';
 import { nextSequenceNumber, padSequence } from '../../common/codes';
 import {
@@ -10,7 +11,7 @@ import {
 } from '../../common/errors';
 import { requireUuid } from '../../common/ids';
 import { reasonText } from '../../common/text';
-import { decodeCursor, encodeCursor, pageSize } from '../../common/pagination';
+import { keysetPage } from '../../common/pagination';
 import type { Actor, RequestContext } from '../../context/request-context';
 import { Topic, type ReferralChanged } from '../../context/topics';
 import { FacilityEntity } from '../facility/facility.entity';
@@ -25,6 +26,7 @@ import {
   Referral,
   ReferralConnection,
   ReferralEvent,
+  ReferralStatusCount,
   type CreateReferralInput,
   type ReferralFilter,
 } from './referral.types';
@@ -325,6 +327,18 @@ export async function getReferral(ctx: RequestContext, id: string): Promise<Refe
   return toReferral(referral);
 }
 
+/** Referrals received (INBOX), sent (OUTBOX) or either way by the caller's organisation. */
+function boxOf(
+  referrals: Repository<ReferralEntity>,
+  me: string,
+  box: ReferralBox | null | undefined,
+): SelectQueryBuilder<ReferralEntity> {
+  const qb = referrals.createQueryBuilder('r');
+  if (box === ReferralBox.INBOX) return qb.where('r.to_organisation_id = :me', { me });
+  if (box === ReferralBox.OUTBOX) return qb.where('r.from_organisation_id = :me', { me });
+  return qb.where('(r.from_organisation_id = :me OR r.to_organisation_id = :me)', { me });
+}
+
 export async function listReferrals(
   ctx: RequestContext,
   filter: ReferralFilter | undefined,
@@ -332,32 +346,29 @@ export async function listReferrals(
   after: string | undefined,
 ): Promise<ReferralConnection> {
   const me = ctx.requireActor().organisationId;
-  const size = pageSize(first, 50);
-  const qb = (await ctx.repo(ReferralEntity)).createQueryBuilder('r');
-  if (filter?.box === ReferralBox.INBOX) qb.where('r.to_organisation_id = :me', { me });
-  else if (filter?.box === ReferralBox.OUTBOX) qb.where('r.from_organisation_id = :me', { me });
-  else qb.where('(r.from_organisation_id = :me OR r.to_organisation_id = :me)', { me });
+  const qb = boxOf(await ctx.repo(ReferralEntity), me, filter?.box);
   if (filter?.status?.length) qb.andWhere('r.status IN (:...statuses)', { statuses: filter.status });
-
-  const totalCount = await qb.clone().getCount();
-  if (after) {
-    const position = decodeCursor(after);
-    qb.andWhere('(r.created_at, r.id) < (:at, :id)', { at: position.createdAt, id: position.id });
-  }
-  const rows = await qb
-    .orderBy('r.created_at', 'DESC')
-    .addOrderBy('r.id', 'DESC')
-    .limit(size + 1)
-    .getMany();
-  const page = rows.slice(0, size);
+  const { rows, ...connection } = await keysetPage(qb, 'r', { first, after, fallbackSize: 50 }, toReferral);
   const loader = ctx.loaders.get(visibleReferralById);
-  for (const row of page) loader.prime(row.id, row);
-  const edges = page.map((row) => ({ cursor: encodeCursor(row), node: toReferral(row) }));
-  return Object.assign(new ReferralConnection(), {
-    edges,
-    totalCount,
-    pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null },
-  });
+  for (const row of rows) loader.prime(row.id, row);
+  return Object.assign(new ReferralConnection(), connection);
+}
+
+/** How many referrals of the box (or both) are in each status, zeros included, for a list's tabs. */
+export async function countReferralsByStatus(
+  ctx: RequestContext,
+  box: ReferralBox | undefined,
+): Promise<ReferralStatusCount[]> {
+  const me = ctx.requireActor().organisationId;
+  const rows = await boxOf(await ctx.repo(ReferralEntity), me, box)
+    .select('r.status', 'status')
+    .addSelect('count(*)::int', 'count')
+    .groupBy('r.status')
+    .getRawMany<{ status: ReferralStatus; count: number }>();
+  const counted = new Map(rows.map((row) => [row.status, row.count]));
+  return Object.values(ReferralStatus).map((status) =>
+    Object.assign(new ReferralStatusCount(), { status, count: counted.get(status) ?? 0 }),
+  );
 }
 
 export async function eventsOf(ctx: RequestContext, referralId: string): Promise<ReferralEvent[]> {

@@ -83,6 +83,15 @@ export class ReferralConnection {
   totalCount!: number;
 }
 
+@ObjectType('ReferralStatusCount')
+export class ReferralStatusCount {
+  @Field(() => ReferralStatus)
+  status!: ReferralStatus;
+
+  @Field(() => Int)
+  count!: number;
+}
+
 @InputType('ReferralFilter')
 export class ReferralFilter {
   @Field(() => ReferralBox, { nullable: true })

@@ -1,15 +1,42 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context/request-context';
 import { organisationOf } from '../organisation/organisation.service';
 import { Organisation } from '../organisation/organisation.types';
-import { createSubject, getSubject, identityOf, recordConsent, withdrawConsent } from './subject.service';
-import { Consent, CreateSubjectInput, RecordConsentInput, Subject, SubjectIdentity } from './subject.types';
+import {
+  createSubject,
+  getSubject,
+  identityOf,
+  listOwnSubjects,
+  recordConsent,
+  withdrawConsent,
+} from './subject.service';
+import {
+  Consent,
+  CreateSubjectInput,
+  RecordConsentInput,
+  Subject,
+  SubjectConnection,
+  SubjectIdentity,
+} from './subject.types';
 
 @Resolver(() => Subject)
 export class SubjectResolver {
   @Query(() => Subject)
   subject(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Subject> {
     return getSubject(ctx, id);
+  }
+
+  @Query(() => SubjectConnection, {
+    description:
+      "The caller's own organisation's subjects, newest first. `search` matches the pseudonym code; identities are encrypted and never searched.",
+  })
+  subjects(
+    @Arg('search', () => String, { nullable: true }) search: string | undefined,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | undefined,
+    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<SubjectConnection> {
+    return listOwnSubjects(ctx, search, first, after);
   }
 
   @Mutation(() => Subject)

@@ -5,6 +5,8 @@ export const subjectRules: RuleMap = {
   Query: {
     // Which subject: the service shows only the caller's own, those referred to it, those consented to it.
     subject: isAuthenticated,
+    // The roles that refer or record consent pick subjects; the list is the caller's organisation's only.
+    subjects: hasRole(Role.CASEWORKER, Role.ORG_ADMIN),
   },
   Mutation: {
     createSubject: hasRole(Role.CASEWORKER, Role.ORG_ADMIN),
@@ -15,4 +17,6 @@ export const subjectRules: RuleMap = {
   // Who sees an identity is decided per subject by the service, and audited.
   SubjectIdentity: allow,
   Consent: allow,
+  SubjectEdge: allow,
+  SubjectConnection: allow,
 };

@@ -3,6 +3,7 @@ import { nextSequenceNumber, padSequence } from '../../common/codes';
 import { Role } from '../../common/enums';
 import { BadUserInputError, ForbiddenError, InvalidTransitionError, NotFoundError } from '../../common/errors';
 import { requireUuid } from '../../common/ids';
+import { keysetPage } from '../../common/pagination';
 import { isoDate } from '../../common/text';
 import type { RequestContext } from '../../context/request-context';
 import { OrganisationEntity } from '../organisation/organisation.entity';
@@ -10,7 +11,14 @@ import type { IdentityFields } from './identity-cipher';
 import { ConsentGivenBy, type ConsentPurpose } from './subject.enums';
 import { ConsentEntity, SubjectEntity } from './subject.entity';
 import { identitySharedWithMe, visibleSubjectById } from './subject.loaders';
-import { Consent, Subject, SubjectIdentity, type CreateSubjectInput, type RecordConsentInput } from './subject.types';
+import {
+  Consent,
+  Subject,
+  SubjectConnection,
+  SubjectIdentity,
+  type CreateSubjectInput,
+  type RecordConsentInput,
+} from './subject.types';
 
 const ADULT_AGE = 18;
 
@@ -149,6 +157,40 @@ export async function identityOf(ctx: RequestContext, subject: Subject): Promise
     ...identity,
     dateOfBirth: identity.dateOfBirth ? new Date(`${identity.dateOfBirth}T00:00:00Z`) : null,
   });
+}
+
+const MAX_SEARCH = 50;
+
+/** `search` as a LIKE pattern matching anywhere in the code, its wildcards taken literally. */
+function codePattern(search: string | undefined): string | null {
+  const text = search?.trim() ?? '';
+  if (!text) return null;
+  if (text.length > MAX_SEARCH) {
+    throw new BadUserInputError(`Search with at most ${MAX_SEARCH} characters of the code.`, ['search']);
+  }
+  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
+/**
+ * A page of the caller's own organisation's subjects, newest first, for choosing whom to refer. Only
+ * pseudonymous fields are listed here; an identity is opened (and audited) only if the caller asks for it.
+ */
+export async function listOwnSubjects(
+  ctx: RequestContext,
+  search: string | undefined,
+  first: number | undefined,
+  after: string | undefined,
+): Promise<SubjectConnection> {
+  const me = ctx.requireActor().organisationId;
+  const pattern = codePattern(search);
+  const qb = (await ctx.repo(SubjectEntity)).createQueryBuilder('s').where('s.organisation_id = :me', { me });
+  if (pattern) qb.andWhere('s.code ILIKE :pattern', { pattern });
+  const { rows, ...connection } = await keysetPage(qb, 's', { first, after, fallbackSize: 50 }, (row) =>
+    toSubject(ctx, row),
+  );
+  const loader = ctx.loaders.get(visibleSubjectById);
+  for (const row of rows) loader.prime(row.id, row);
+  return Object.assign(new SubjectConnection(), connection);
 }
 
 /** Consent is recorded by the organisation that owns the subject. */

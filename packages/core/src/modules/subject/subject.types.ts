@@ -1,6 +1,7 @@
 import { IsOptional, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Sex } from '../../common/enums';
+import { PageInfo } from '../../common/pagination';
 import { DateOnly, DateTime } from '../../common/scalars';
 import type { SealedIdentity } from './identity-cipher';
 import { ConsentGivenBy, ConsentPurpose } from './subject.enums';
@@ -45,6 +46,27 @@ export class Subject {
 
   organisationId!: string;
   sealedIdentity!: SealedIdentity;
+}
+
+@ObjectType('SubjectEdge')
+export class SubjectEdge {
+  @Field(() => String)
+  cursor!: string;
+
+  @Field(() => Subject)
+  node!: Subject;
+}
+
+@ObjectType('SubjectConnection')
+export class SubjectConnection {
+  @Field(() => [SubjectEdge])
+  edges!: SubjectEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => Int)
+  totalCount!: number;
 }
 
 @ObjectType('Consent')

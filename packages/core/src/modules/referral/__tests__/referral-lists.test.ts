@@ -82,6 +82,37 @@ describe('referral lists', () => {
     expect(newlight.referrals.totalCount).toBe(5);
   });
 
+  it('counts each status of a box for its tabs, equal to the filtered lists and blind to other organisations', async () => {
+    const COUNTS = `query Counts($box: ReferralBox) { referralCounts(box: $box) { status count } }`;
+    type Counts = { referralCounts: { status: string; count: number }[] };
+    const inbox = await mahimaCoordinator.data<Counts>(COUNTS, { box: 'INBOX' });
+    const byStatus = Object.fromEntries(inbox.referralCounts.map(({ status, count }) => [status, count]));
+    expect(byStatus).toEqual({
+      DRAFT: 0,
+      SUBMITTED: 16,
+      ACCEPTED: 1,
+      DECLINED: 0,
+      WITHDRAWN: 0,
+      COMPLETED: 0,
+      CANCELLED: 0,
+      EXPIRED: 0,
+    });
+    for (const [client, box] of [
+      [jkpsCaseworker, 'OUTBOX'],
+      [newlightCaseworker, 'OUTBOX'],
+      [newlightCaseworker, 'INBOX'],
+      [mahimaCoordinator, null],
+    ] as const) {
+      const counts = (await client.data<Counts>(COUNTS, { box })).referralCounts;
+      for (const { status, count } of counts) {
+        const list = await client.data<Page>(PAGE, { filter: { box, status: [status] }, first: 1 });
+        expect({ box, status, count }).toEqual({ box, status, count: list.referrals.totalCount });
+      }
+    }
+    const newlightInbox = (await newlightCaseworker.data<Counts>(COUNTS, { box: 'INBOX' })).referralCounts;
+    expect(newlightInbox.every(({ count }) => count === 0)).toBe(true);
+  });
+
   it('pages newest first with cursors that stay stable when new referrals arrive', async () => {
     const firstPage = await mahimaCoordinator.data<Page>(PAGE, { filter: { box: 'INBOX' }, first: 5 });
     expect(firstPage.referrals.edges).toHaveLength(5);
