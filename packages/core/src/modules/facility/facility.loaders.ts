@@ -17,15 +17,25 @@ export const unitsByFacility = defineLoader<string, BedUnitEntity[]>('unitsByFac
   return groupByKey(facilityIds, rows, (row) => row.facilityId);
 });
 
+/**
+ * Which facilities a caller sees (`f` joined with its organisation `o`, the caller's organisation as `:own`):
+ * another organisation's only while it and they are active; its own always, so its admins can reopen them.
+ */
+export const FACILITY_VISIBLE = '((f.active AND o.active) OR f.organisation_id = :own)';
+
+/** The same facilities as the `facilities` list, per organisation. */
 export const facilitiesByOrganisation = defineLoader<string, FacilityEntity[]>(
   'facilitiesByOrganisation',
   async (ctx, organisationIds) => {
     const rows = await (
       await ctx.repo(FacilityEntity)
-    ).find({
-      where: { organisationId: In([...organisationIds]) },
-      order: { name: 'ASC' },
-    });
+    )
+      .createQueryBuilder('f')
+      .innerJoin('organisation', 'o', 'o.id = f.organisation_id')
+      .where('f.organisation_id IN (:...organisationIds)', { organisationIds: [...organisationIds] })
+      .andWhere(FACILITY_VISIBLE, { own: ctx.requireActor().organisationId })
+      .orderBy('f.name', 'ASC')
+      .getMany();
     return groupByKey(organisationIds, rows, (row) => row.organisationId);
   },
 );

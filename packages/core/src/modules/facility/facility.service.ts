@@ -13,7 +13,7 @@ import {
   FacilityEntity,
   type BedCounts,
 } from './facility.entity';
-import { facilityById, historyOfUnit, unitById, unitsByFacility } from './facility.loaders';
+import { FACILITY_VISIBLE, facilityById, historyOfUnit, unitById, unitsByFacility } from './facility.loaders';
 import {
   BedUnit,
   BedUnitChange,
@@ -90,7 +90,7 @@ export async function listFacilities(ctx: RequestContext, filter: BedSearch = {}
   const qb = (await ctx.repo(FacilityEntity))
     .createQueryBuilder('f')
     .innerJoin('organisation', 'o', 'o.id = f.organisation_id')
-    .where('((f.active AND o.active) OR f.organisation_id = :own)', { own: actor.organisationId })
+    .where(FACILITY_VISIBLE, { own: actor.organisationId })
     .orderBy('f.country')
     .addOrderBy('f.state')
     .addOrderBy('f.district')

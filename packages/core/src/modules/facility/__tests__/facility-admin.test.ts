@@ -47,6 +47,16 @@ const boardNames = async (client: GraphQLClient): Promise<string[]> =>
     (u) => u.facility.name,
   );
 
+/** The facilities listed under an organisation, as the caller sees it. */
+const listedUnder = async (client: GraphQLClient, shortName: string): Promise<string[]> =>
+  (
+    await client.data<{ organisations: { shortName: string; facilities: { name: string }[] }[] }>(
+      `{ organisations { shortName facilities { name } } }`,
+    )
+  ).organisations
+    .filter((organisation) => organisation.shortName === shortName)
+    .flatMap((organisation) => organisation.facilities.map((facility) => facility.name));
+
 describe('an organisation admin keeps its facilities current', () => {
   it('renames, moves and re-addresses a facility; other partners never see the address', async () => {
     const id = await facilityId(t, 'New Light Rural Rescue Home');
@@ -111,8 +121,10 @@ describe('an organisation admin keeps its facilities current', () => {
     });
     expect(updateFacility.active).toBe(false);
     expect(await boardNames(jkpsCaseworker)).not.toContain('Mahima Umeed');
+    expect(await listedUnder(jkpsCaseworker, 'MAHIMA')).not.toContain('Mahima Umeed');
     // Its own organisation still finds it, to reopen it.
     expect((await facility(mahimaAdmin, umeed)).active).toBe(false);
+    expect(await listedUnder(mahimaAdmin, 'MAHIMA')).toContain('Mahima Umeed');
     await mahimaAdmin.data(UPDATE_FACILITY, { input: { facilityId: umeed, active: true } });
     expect(await boardNames(jkpsCaseworker)).toContain('Mahima Umeed');
   });
