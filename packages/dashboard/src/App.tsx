@@ -73,6 +73,10 @@ function Screens({ live }: Pick<ScreenProps, 'live'>) {
   );
 }
 
+/** An entry with another entry beneath it (`/referrals` above `/referrals/new`) is current only on its own path. */
+const hasEntryBeneath = (path: string): boolean =>
+  SCREENS.some((other) => other.nav && other.path !== path && other.path.startsWith(path === '/' ? '/' : `${path}/`));
+
 function Navigation({ roles }: Pick<ScreenProps, 'roles'>) {
   const { t } = useTranslator();
   return (
@@ -80,7 +84,7 @@ function Navigation({ roles }: Pick<ScreenProps, 'roles'>) {
       <ul>
         {SCREENS.filter((screen) => screen.nav && visibleIn(screen, roles)).map((screen) => (
           <li key={screen.path}>
-            <NavLink to={screen.path} end={screen.path === '/'}>
+            <NavLink to={screen.path} end={hasEntryBeneath(screen.path)}>
               {screen.nav && t(screen.nav)}
             </NavLink>
           </li>

@@ -1,6 +1,6 @@
 import { print } from 'graphql';
 import type { SessionFieldsFragment } from './gql/graphql';
-import { RefreshSessionMutation } from './operations';
+import { RefreshSessionMutation, SignOutMutation } from './operations';
 import { isErrorCode, type ErrorCode } from './vocabulary';
 
 export type Session = SessionFieldsFragment;
@@ -148,6 +148,22 @@ export class SessionStore {
     const stored = SessionStore.read();
     const newer = stored && Date.parse(stored.expiresAt) > Date.parse(session.expiresAt);
     return newer && stored.refreshToken !== session.refreshToken ? stored : null;
+  }
+
+  /**
+   * Signs in as someone else (an accepted invitation) in a browser already signed in: the earlier session is
+   * ended on the server too, so a shared phone keeps no second live session behind the new one.
+   */
+  async replace(next: Session): Promise<void> {
+    const previousToken = await this.accessToken();
+    if (previousToken) {
+      await fetch(this.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${previousToken}` },
+        body: JSON.stringify({ query: print(SignOutMutation) }),
+      }).catch(() => undefined);
+    }
+    this.start(next);
   }
 
   private async postRefresh(refreshToken: string): Promise<Session> {

@@ -106,6 +106,8 @@ describe('a network admin onboards a partner', () => {
 
 describe('the new admin accepts the invitation in another browser', () => {
   it('shows the password policy, refuses a common password as a sentence, then signs in', async () => {
+    // A shared phone, still signed in as someone else: accepting must end that session on the server too.
+    await session.signIn(invitee, 'viewer@newlight.demo');
     await invitee.goto(invitationUrl);
     await invitee.getByRole('heading', { name: 'Set your password' }).waitFor();
     expect(await invitee.getByText('have 12 to 256 characters').count()).toBe(1);
@@ -125,6 +127,11 @@ describe('the new admin accepts the invitation in another browser', () => {
     expect(new URL(invitee.url()).pathname).toBe('/');
     expect(new URL(invitee.url()).hash).toBe('');
     await invitee.getByText(`Signed in as ${NEW_ADMIN.name}, SILIGURI`).waitFor();
+    const earlierSessions = await t.sql<{ revoked: boolean }>(
+      `SELECT s.revoked_at IS NOT NULL AS revoked FROM app_session s JOIN app_user u ON u.id = s.user_id
+        WHERE u.email = 'viewer@newlight.demo'`,
+    );
+    expect(earlierSessions).toEqual([{ revoked: true }]);
   });
 
   it('opens a facility with a bed unit, which a JKPS caseworker’s open bed board shows without a reload', async () => {

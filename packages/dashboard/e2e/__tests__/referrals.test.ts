@@ -93,6 +93,9 @@ describe('referrals in the dashboard', () => {
 
     await navigate(jkps, 'New referral');
     await jkps.getByRole('heading', { name: 'New referral' }).waitFor();
+    // Only the entry of the screen shown is marked current, not the referral lists above it.
+    const current = jkps.getByRole('navigation').locator('[aria-current="page"]');
+    expect(await current.allInnerTexts()).toEqual(['New referral']);
     await screenshot(jkps, 'referral-new');
   });
 

@@ -38,7 +38,7 @@ export function AcceptInvitation({ sessions, onDone }: { sessions: SessionStore;
       if (!data) return;
       // The link is spent: leave no token in the address bar or the history.
       window.history.replaceState(null, '', '/');
-      sessions.start(data.acceptInvitation);
+      await sessions.replace(data.acceptInvitation);
       onDone();
     } catch (error) {
       setRefusal(explain(error, { UNAUTHENTICATED: 'adminRefusalInvitationInvalid' }));
