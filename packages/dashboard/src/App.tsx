@@ -1,5 +1,5 @@
 import { ApolloProvider, useMutation, useQuery } from '@apollo/client/react';
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { Suspense, useEffect, useState, useSyncExternalStore } from 'react';
 import { AcceptInvitation } from './admin/AcceptInvitation';
 import { INVITATION_PATH } from './admin/parts';
 import { BrowserRouter, NavLink, Route, Routes } from 'react-router';
@@ -62,12 +62,20 @@ function Screens({ live }: Pick<ScreenProps, 'live'>) {
       <Header />
       <Navigation roles={roles} />
       <main id="main" tabIndex={-1}>
-        <Routes>
-          {SCREENS.map((screen) => (
-            <Route key={screen.path} path={screen.path} element={screen.render({ live, roles })} />
-          ))}
-          <Route path="*" element={<p className="panel">{t('pageNotFound')}</p>} />
-        </Routes>
+        <Suspense
+          fallback={
+            <p className="panel" role="status">
+              {t('loading')}
+            </p>
+          }
+        >
+          <Routes>
+            {SCREENS.map((screen) => (
+              <Route key={screen.path} path={screen.path} element={screen.render({ live, roles })} />
+            ))}
+            <Route path="*" element={<p className="panel">{t('pageNotFound')}</p>} />
+          </Routes>
+        </Suspense>
       </main>
     </>
   );

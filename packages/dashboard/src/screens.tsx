@@ -1,21 +1,33 @@
-import type { ReactNode } from 'react';
-import { Account } from './admin/Account';
-import { Facilities } from './admin/Facilities';
-import { Organisations } from './admin/Organisations';
-import { Staff } from './admin/Staff';
+import { lazy, type ComponentType, type ReactNode } from 'react';
 import type { LiveConnection } from './apollo';
 import { BedBoard } from './BedBoard';
-import { AuditTrail } from './casework/AuditTrail';
-import { RepatriationCaseScreen } from './casework/RepatriationCase';
-import { RepatriationCases } from './casework/RepatriationCases';
-import { UnitHistory } from './casework/UnitHistory';
 import { AUDIT_ROLES, CASE_ROLES } from './casework/vocabulary';
 import type { MessageKey } from './i18n';
-import { NewReferral } from './referrals/NewReferral';
-import { ReferralDetail } from './referrals/ReferralDetail';
-import { ReferralList } from './referrals/ReferralList';
 import { REFERRER_ROLES } from './referrals/rules';
 import type { Role } from './vocabulary';
+
+/**
+ * A screen loaded on first visit, in its own chunk: the bed board, where everyone lands, does not wait for
+ * the code of the screens a phone may never open. App.tsx shows a loading notice meanwhile.
+ */
+function onDemand<Props extends object>(load: () => Promise<ComponentType<Props>>): ComponentType<Props> {
+  return lazy(async () => ({ default: await load() }));
+}
+
+const ReferralList = onDemand(() => import('./referrals/ReferralList').then((m) => m.ReferralList));
+const NewReferral = onDemand(() => import('./referrals/NewReferral').then((m) => m.NewReferral));
+const ReferralDetail = onDemand(() => import('./referrals/ReferralDetail').then((m) => m.ReferralDetail));
+const RepatriationCases = onDemand(() => import('./casework/RepatriationCases').then((m) => m.RepatriationCases));
+const NewRepatriationCase = onDemand(() => import('./casework/NewRepatriationCase').then((m) => m.NewRepatriationCase));
+const RepatriationCaseScreen = onDemand(() =>
+  import('./casework/RepatriationCase').then((m) => m.RepatriationCaseScreen),
+);
+const AuditTrail = onDemand(() => import('./casework/AuditTrail').then((m) => m.AuditTrail));
+const UnitHistory = onDemand(() => import('./casework/UnitHistory').then((m) => m.UnitHistory));
+const Organisations = onDemand(() => import('./admin/Organisations').then((m) => m.Organisations));
+const Staff = onDemand(() => import('./admin/Staff').then((m) => m.Staff));
+const Facilities = onDemand(() => import('./admin/Facilities').then((m) => m.Facilities));
+const Account = onDemand(() => import('./admin/Account').then((m) => m.Account));
 
 /** What every screen may need besides its own queries: the live socket's state and who is signed in. */
 export interface ScreenProps {
@@ -54,6 +66,12 @@ export const SCREENS: readonly Screen[] = [
     nav: 'navRepatriation',
     roles: CASE_ROLES,
     render: ({ live }) => <RepatriationCases live={live} />,
+  },
+  {
+    path: '/repatriation/new',
+    nav: 'navNewRepatriation',
+    roles: CASE_ROLES,
+    render: () => <NewRepatriationCase />,
   },
   { path: '/repatriation/:id', render: ({ live }) => <RepatriationCaseScreen live={live} /> },
   { path: '/audit', nav: 'navAudit', roles: AUDIT_ROLES, render: () => <AuditTrail /> },

@@ -123,8 +123,13 @@ export const ISOLATION_MATRIX: Record<string, Row> = {
   repatriationCase: onObject({ ...members(SHARED_READ), NETWORK_ADMIN: every(NONE) }),
   repatriationCases: onObject({ ...members(SHARED_LIST), NETWORK_ADMIN: every(NOT_LISTED) }),
   subject: onObject({ ...members(SHARED_READ), NETWORK_ADMIN: every(NONE) }),
-  // The picker of the roles that refer: the caller's own subjects only, not those shared with it.
-  subjects: onObject({ ORG_ADMIN: [VISIBLE, NOT_LISTED, NOT_LISTED], CASEWORKER: [VISIBLE, NOT_LISTED, NOT_LISTED] }),
+  // The picker of the roles that refer or open repatriation cases: the caller's own subjects only, not those
+  // shared with it.
+  subjects: onObject({
+    ORG_ADMIN: [VISIBLE, NOT_LISTED, NOT_LISTED],
+    CASEWORKER: [VISIBLE, NOT_LISTED, NOT_LISTED],
+    REPATRIATION_LIAISON: [VISIBLE, NOT_LISTED, NOT_LISTED],
+  }),
   users: onObject({ NETWORK_ADMIN: every(LISTED), ORG_ADMIN: [LISTED, NOT_LISTED, NOT_LISTED] }),
 
   // Mutations: signing in and sessions
@@ -150,7 +155,8 @@ export const ISOLATION_MATRIX: Record<string, Row> = {
 
   // Mutations: subjects and consent
   createSubject: single({ ORG_ADMIN: OK, CASEWORKER: OK }),
-  recordConsent: onObject({ ORG_ADMIN: OWNER_ONLY, CASEWORKER: OWNER_ONLY }),
+  // The recipe records a REPATRIATION consent, the one purpose a liaison may record.
+  recordConsent: onObject({ ORG_ADMIN: OWNER_ONLY, CASEWORKER: OWNER_ONLY, REPATRIATION_LIAISON: OWNER_ONLY }),
   // A consent granted to New Light is JKPS's to withdraw: New Light holds none of its own records of it.
   withdrawConsent: onObject({ ORG_ADMIN: OWN_ADMIN, CASEWORKER: OWN_ADMIN }),
 

@@ -1,4 +1,4 @@
-import { RECORD_CONSENT, organisationId, registerSubject, type TestGateway } from '@sahayog/testing';
+import { organisationId, registerSubject, type TestGateway } from '@sahayog/testing';
 import type { Locator, Page } from 'playwright-core';
 import { BrowserSession, DESKTOP, PHONE, screenshot } from '../browser';
 
@@ -31,35 +31,17 @@ async function bothWidths(page: Page, name: string, subject?: Locator): Promise<
 
 const step = (page: Page, kind: string): Locator => page.locator(`li[data-step="${kind}"]`);
 
-async function openCaseFromJkps(): Promise<void> {
+let subjectCode: string;
+
+/** JKPS's caseworker has registered the girl; the liaison opens her case in the dashboard. */
+async function registerJkpsSubject(): Promise<void> {
   const caseworker = await t.signIn('caseworker@jkps.demo');
+  ({ code: subjectCode } = await registerSubject(caseworker, { fullName: SUBJECT_NAME, age: 15, nationality: 'BD' }));
+}
+
+/** Something overdue and a document about to expire, as a case looks after some weeks. */
+async function someWeeksLater(): Promise<void> {
   const liaison = await t.signIn('liaison@jkps.demo');
-  const bdPartner = await organisationId(t, 'BD-PARTNER');
-  const subject = await registerSubject(caseworker, { fullName: SUBJECT_NAME, age: 15, nationality: 'BD' });
-  const { recordConsent } = await caseworker.data<{ recordConsent: { id: string } }>(RECORD_CONSENT, {
-    input: {
-      subjectId: subject.id,
-      grantedToOrganisationId: bdPartner,
-      purpose: 'REPATRIATION',
-      givenBy: 'CHILD_WELFARE_COMMITTEE',
-    },
-  });
-  const { openRepatriationCase } = await liaison.data<{ openRepatriationCase: { id: string; code: string } }>(
-    `mutation ($input: OpenRepatriationInput!) { openRepatriationCase(input: $input) { id code } }`,
-    {
-      input: {
-        subjectId: subject.id,
-        counterpartOrganisationId: bdPartner,
-        consentId: recordConsent.id,
-        destinationCountry: 'BD',
-        destinationRegion: 'Khulna',
-        borderPoint: 'Petrapole-Benapole',
-      },
-    },
-  );
-  caseId = openRepatriationCase.id;
-  caseCode = openRepatriationCase.code;
-  // Something overdue and a document about to expire, as a case looks after some weeks.
   await liaison.data(`mutation ($input: UpdateMilestoneInput!) { updateMilestone(input: $input) { id } }`, {
     input: { caseId, kind: 'VOLUNTARINESS_ASSESSED', status: 'IN_PROGRESS', dueOn: day(-3) },
   });
@@ -95,7 +77,7 @@ async function onlyRows(page: Page, actionPrefix: string): Promise<(string | nul
 beforeAll(async () => {
   session = await BrowserSession.start();
   t = session.gateway;
-  await openCaseFromJkps();
+  await registerJkpsSubject();
   jkpsPage = await session.desktop();
   partnerPage = await session.phone();
 });
@@ -105,8 +87,75 @@ afterAll(async () => {
 });
 
 describe('repatriation cases between JKPS and BD-PARTNER', () => {
-  it('lists the case for the JKPS liaison with its progress and its overdue and expiring badges in words', async () => {
+  it('lets the JKPS liaison open the case through the form, and refuses a second one as a sentence', async () => {
     await session.signIn(jkpsPage, 'liaison@jkps.demo');
+    await jkpsPage.getByRole('link', { name: 'New repatriation case', exact: true }).click();
+    await jkpsPage.getByRole('heading', { name: 'Open a repatriation case' }).waitFor();
+    // A liaison picks among the organisation's subjects; registering one is the caseworker's.
+    expect(await jkpsPage.getByRole('radio', { name: 'Register a new person' }).count()).toBe(0);
+    await jkpsPage.getByLabel('Search by pseudonym').fill(subjectCode);
+    await jkpsPage.getByRole('radio', { name: new RegExp(subjectCode) }).check();
+    await jkpsPage.getByText(`Chosen: ${subjectCode}, ${SUBJECT_NAME}`).waitFor();
+    await jkpsPage.getByLabel('Country').selectOption('BD');
+    await jkpsPage.getByLabel('District or region (optional)').fill('Khulna');
+    await jkpsPage.getByLabel('Route: border crossing (optional)').fill('Petrapole-Benapole');
+    expect(await jkpsPage.getByLabel('Partner organisation at the destination').inputValue()).toBe('');
+    await bothWidths(jkpsPage, 'repatriation-new-case');
+
+    await jkpsPage.getByRole('button', { name: 'Open the case' }).click();
+    const heading = jkpsPage.getByRole('heading', { name: /^Repatriation case JKPS-RP-/ });
+    await heading.waitFor();
+    caseCode = (await heading.innerText()).replace('Repatriation case ', '');
+    caseId = new URL(jkpsPage.url()).pathname.split('/').at(-1) as string;
+    expect(await jkpsPage.locator('.facts').first().innerText()).toContain('no counterpart yet');
+
+    await jkpsPage.goto(session.url('/repatriation/new'));
+    await jkpsPage.getByLabel('Search by pseudonym').fill(subjectCode);
+    await jkpsPage.getByRole('radio', { name: new RegExp(subjectCode) }).check();
+    // Showing the chosen girl's name is an audited read: the refused opening itself writes nothing.
+    await jkpsPage.getByText(`Chosen: ${subjectCode}, ${SUBJECT_NAME}`).waitFor();
+    const before = await t.snapshot();
+    await jkpsPage.getByRole('button', { name: 'Open the case' }).click();
+    const refusal = jkpsPage.getByRole('alert');
+    await expect(refusal.innerText()).resolves.toBe(
+      'This person already has a repatriation case under way. Go to that case',
+    );
+    expect(await t.snapshot()).toEqual(before);
+    await refusal.getByRole('link', { name: 'Go to that case' }).click();
+    await jkpsPage.getByRole('heading', { name: `Repatriation case ${caseCode}` }).waitFor();
+  });
+
+  it('names BD-PARTNER as counterpart with a consent, and the BD-PARTNER liaison sees the case arrive live', async () => {
+    await session.signIn(partnerPage, 'liaison@bd-partner.demo');
+    await partnerPage.getByRole('link', { name: 'Repatriation', exact: true }).click();
+    await partnerPage.getByText('No repatriation case matches these filters.').waitFor();
+
+    const naming = jkpsPage.getByRole('region', { name: 'Name the counterpart' });
+    await naming
+      .getByLabel('Partner organisation at the destination')
+      .selectOption(await organisationId(t, 'BD-PARTNER'));
+    // A girl of fifteen cannot consent alone: the API refuses, the form says why, nothing is written.
+    await naming.getByLabel('Given by').selectOption('SUBJECT');
+    const before = await t.snapshot();
+    await naming.getByRole('button', { name: 'Name as counterpart' }).click();
+    await expect(naming.getByRole('alert').innerText()).resolves.toContain('A child cannot consent alone');
+    expect(await t.snapshot()).toEqual(before);
+    await bothWidths(jkpsPage, 'repatriation-name-counterpart', naming);
+
+    await naming.getByLabel('Given by').selectOption('CHILD_WELFARE_COMMITTEE');
+    await naming.getByRole('button', { name: 'Name as counterpart' }).click();
+    await jkpsPage.getByText('JKPS (home) with BD-PARTNER (counterpart)').waitFor();
+    await naming.waitFor({ state: 'detached' });
+
+    await partnerPage
+      .getByRole('status')
+      .filter({ hasText: `${caseCode}: your organisation was named the counterpart of this case.` })
+      .waitFor();
+    await partnerPage.locator(`[data-case-id="${caseId}"]`).waitFor();
+    await someWeeksLater();
+  });
+
+  it('lists the case for the JKPS liaison with its progress and its overdue and expiring badges in words', async () => {
     await jkpsPage.getByRole('link', { name: 'Repatriation', exact: true }).click();
     await jkpsPage.getByRole('heading', { name: 'Repatriation cases' }).waitFor();
     const card = jkpsPage.locator(`[data-case-id="${caseId}"]`);
@@ -129,8 +178,6 @@ describe('repatriation cases between JKPS and BD-PARTNER', () => {
   });
 
   it('shows the BD-PARTNER liaison the ordering rule as a sentence naming the blocking step, writing nothing', async () => {
-    await session.signIn(partnerPage, 'liaison@bd-partner.demo');
-    await partnerPage.getByRole('link', { name: 'Repatriation', exact: true }).click();
     await partnerPage.getByRole('link', { name: caseCode }).click();
     await partnerPage.getByRole('heading', { name: `Repatriation case ${caseCode}` }).waitFor();
 
@@ -218,6 +265,13 @@ describe('repatriation cases between JKPS and BD-PARTNER', () => {
     await partnerPage.getByLabel('Language').selectOption('bn');
     await partnerPage.getByRole('heading', { name: `প্রত্যাবাসনের কেস ${caseCode}` }).waitFor();
     await partnerPage.getByText('নাগরিকত্ব যাচাই সম্পন্ন').first().waitFor();
+    // The events in words from their structured fields: step and status, statuses, document, counterpart.
+    const events = await partnerPage.getByRole('region', { name: 'যা ঘটেছে' }).innerText();
+    expect(events).toContain('ধাপ হালনাগাদ নাগরিকত্ব যাচাই সম্পন্ন: সম্পন্ন');
+    expect(events).toContain('অবস্থা বদলেছে চলছে → স্থগিত');
+    expect(events).toContain('নথি লেখা হয়েছে সিডব্লিউসি আদেশ: যাচাই করা হয়েছে');
+    expect(events).toContain('সহযোগী সংস্থা নির্ধারিত BD-PARTNER');
+    expect(events).not.toMatch(/NATIONALITY_VERIFIED|IN_PROGRESS|CWC_ORDER/);
     await screenshot(partnerPage, 'repatriation-case-bengali');
     await partnerPage.getByLabel('ভাষা').selectOption('en');
   });
@@ -245,6 +299,7 @@ describe('the audit trail', () => {
     expect(new Set(await onlyRows(admin, 'REPATRIATION_'))).toEqual(
       new Set([
         'REPATRIATION_OPENED',
+        'REPATRIATION_COUNTERPART_SET',
         'REPATRIATION_MILESTONE_UPDATED',
         'REPATRIATION_DOCUMENT_RECORDED',
         'REPATRIATION_STATUS_CHANGED',

@@ -16,13 +16,16 @@ import {
   RecordFollowUpVisitMutation,
   RepatriationCaseQuery,
   ResumeCaseMutation,
-  SubjectIdentityQuery,
+  SetCounterpartMutation,
   UpdateMilestoneMutation,
 } from './operations';
+import { useConsentChoice } from '../subjects/ConsentFields';
+import { SubjectIdentityQuery } from '../subjects/operations';
+import { caseFailure, CounterpartPicker, ProblemAlert, RepatriationConsent } from './NewRepatriationCase';
 import { CaseBadges, CaseProgress, CaseStatus, useCaseUpdates } from './RepatriationCases';
 import {
-  anyStatusName,
   CASE_ROLES,
+  caseStatusName,
   documentKindName,
   documentName,
   documentStatusName,
@@ -104,6 +107,10 @@ export function RepatriationCaseScreen({ live }: { live: LiveConnection }) {
       ) : (
         <>
           <CaseFacts record={record} />
+          {mayWork(viewer) &&
+            isHome(viewer, record) &&
+            !record.counterpartOrganisation &&
+            !HALTED.has(record.status) && <NameCounterpart record={record} onDone={setAnnouncement} />}
           <Steps record={record} viewer={viewer} onDone={setAnnouncement} />
           <Visits record={record} viewer={viewer} onDone={setAnnouncement} />
           <Documents record={record} viewer={viewer} onDone={setAnnouncement} />
@@ -193,6 +200,58 @@ function Identity({ subjectId }: { subjectId: string }) {
   }
   const name = data?.subject.identity?.fullName;
   return <span className="identity">{name ? t('repatriationName', { name }) : t('repatriationNameNotShared')}</span>;
+}
+
+/** Names the partner across the border, with the consent that lets it see her identity. */
+function NameCounterpart({ record, onDone }: { record: Case; onDone(message: string): void }) {
+  const translator = useTranslator();
+  const { t } = translator;
+  const [organisationId, setOrganisationId] = useState('');
+  const [problem, setProblem] = useState<{ text: string; caseId?: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const consent = useConsentChoice('REPATRIATION');
+  const [name] = useMutation(SetCounterpartMutation);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setProblem(null);
+    if (!organisationId) return setProblem({ text: t('repatriationProblemCounterpart') });
+    setBusy(true);
+    try {
+      const consentId = await consent.consentFor(record.subject.id, organisationId);
+      const { data } = await name({
+        variables: { caseId: record.id, counterpartOrganisationId: organisationId, consentId },
+      });
+      const named = data?.setRepatriationCounterpart.counterpartOrganisation?.shortName;
+      if (named) onDone(t('repatriationCounterpartSaved', { organisation: named }));
+    } catch (error) {
+      setProblem(caseFailure(translator, error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Section id="counterpart-title" title={t('repatriationNameCounterpartTitle')}>
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        <CounterpartPicker
+          id="name-counterpart"
+          value={organisationId}
+          country={record.destinationCountry}
+          optional={false}
+          onChange={setOrganisationId}
+        />
+        <p className="hint">{t('repatriationCounterpartHint')}</p>
+        {organisationId && <RepatriationConsent choice={consent} />}
+        {problem && <ProblemAlert problem={problem} />}
+        <div className="form-buttons">
+          <button type="submit" disabled={busy}>
+            {busy ? t('saving') : t('repatriationNameCounterpart')}
+          </button>
+        </div>
+      </form>
+    </Section>
+  );
 }
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -749,23 +808,28 @@ function CaseActions({ record, onDone }: { record: Case; onDone(message: string)
   );
 }
 
-/** Case events carry plain strings ("NATIONALITY_VERIFIED: DONE", "OPEN → IN_PROGRESS"): put them in words. */
-function describeConcerning(translator: Translator, kind: string, concerning: string | null): string {
-  if (!concerning) return '';
-  if (kind === 'STATUS_CHANGED') {
-    return concerning
-      .split(' → ')
-      .map((status) => anyStatusName(translator, status))
-      .join(' → ');
+type CaseEvent = Case['events'][number];
+
+/** What an event concerns, in words, from the facts the API records with it. */
+function describeEvent(translator: Translator, event: CaseEvent): string {
+  if (event.fromStatus && event.toStatus) {
+    return `${caseStatusName(translator, event.fromStatus)} → ${caseStatusName(translator, event.toStatus)}`;
   }
-  const [subject, value] = concerning.split(': ');
-  if (kind === 'MILESTONE_UPDATED' && subject && value) {
-    return `${stepName(translator, subject)}: ${anyStatusName(translator, value)}`;
+  if (event.milestone && event.milestoneStatus) {
+    return `${stepName(translator, event.milestone)}: ${milestoneStatusName(translator, event.milestoneStatus)}`;
   }
-  if ((kind === 'DOCUMENT_RECORDED' || kind === 'DOCUMENT_EXPIRING') && subject && value) {
-    return `${documentName(translator, subject)}: ${kind === 'DOCUMENT_EXPIRING' ? formatDay(translator, value) : anyStatusName(translator, value)}`;
+  if (event.document && event.documentStatus) {
+    return `${documentKindName(translator, event.document)}: ${documentStatusName(translator, event.documentStatus)}`;
   }
-  return concerning;
+  if (event.document && event.expiresOn) {
+    return translator.t('repatriationEventExpires', {
+      document: documentKindName(translator, event.document),
+      date: formatDay(translator, event.expiresOn),
+    });
+  }
+  if (event.months !== null) return translator.t('repatriationVisitName', { months: event.months });
+  if (event.counterpartOrganisation) return event.counterpartOrganisation.shortName;
+  return event.concerning ?? '';
 }
 
 const EVENT_KINDS = [
@@ -793,8 +857,7 @@ function Events({ record }: { record: Case }) {
           <li key={event.id}>
             <time dateTime={event.at}>{translator.formatDateTime(event.at)}</time>
             <span className="event-what">
-              <strong>{eventName(translator, event.kind)}</strong>{' '}
-              {describeConcerning(translator, event.kind, event.concerning)}
+              <strong>{eventName(translator, event.kind)}</strong> {describeEvent(translator, event)}
             </span>
             {event.organisation && <span className="event-who">{event.organisation.shortName}</span>}
             {event.note && <p className="step-note">{event.note}</p>}

@@ -20,6 +20,7 @@ export function describeUpdate(translator: Translator, update: Update['repatriat
   if (update.reason === 'DOCUMENT_EXPIRING' && update.document) {
     return t('repatriationLiveExpiring', { code, document: documentName(translator, update.document) });
   }
+  if (update.reason === 'COUNTERPART_NAMED') return t('repatriationLiveCounterpart', { code });
   return t('repatriationLiveStatus', { code, status: caseStatusName(translator, update.case.status) });
 }
 

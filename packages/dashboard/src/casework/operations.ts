@@ -88,7 +88,20 @@ export const CaseDetail = graphql(`
       kind
       concerning
       note
+      milestone
+      milestoneStatus
+      document
+      documentStatus
+      expiresOn
+      fromStatus
+      toStatus
+      reason
+      months
       organisation {
+        id
+        shortName
+      }
+      counterpartOrganisation {
         id
         shortName
       }
@@ -104,18 +117,6 @@ export const RepatriationCaseQuery = graphql(`
   }
 `);
 
-/** Asked for only when the liaison chooses to see it: every answer with a name in it is audited. */
-export const SubjectIdentityQuery = graphql(`
-  query SubjectIdentity($id: ID!) {
-    subject(id: $id) {
-      id
-      identity {
-        fullName
-      }
-    }
-  }
-`);
-
 export const RepatriationCaseUpdatedSubscription = graphql(`
   subscription RepatriationCaseUpdated {
     repatriationCaseUpdated {
@@ -125,6 +126,39 @@ export const RepatriationCaseUpdatedSubscription = graphql(`
       case {
         ...CaseSummary
       }
+    }
+  }
+`);
+
+/** Every organisation that could be a case's counterpart; the form leaves out the caller's own. */
+export const CounterpartOrganisationsQuery = graphql(`
+  query CounterpartOrganisations {
+    organisations {
+      id
+      name
+      shortName
+      country
+      active
+    }
+  }
+`);
+
+export const OpenRepatriationCaseMutation = graphql(`
+  mutation OpenRepatriationCase($input: OpenRepatriationInput!) {
+    openRepatriationCase(input: $input) {
+      ...CaseDetail
+    }
+  }
+`);
+
+export const SetCounterpartMutation = graphql(`
+  mutation SetRepatriationCounterpart($caseId: ID!, $counterpartOrganisationId: ID!, $consentId: ID) {
+    setRepatriationCounterpart(
+      caseId: $caseId
+      counterpartOrganisationId: $counterpartOrganisationId
+      consentId: $consentId
+    ) {
+      ...CaseDetail
     }
   }
 `);

@@ -85,16 +85,6 @@ export function stepName(translator: Translator, kind: string): string {
   return isOneOf<MilestoneKindName>(MILESTONE_KINDS, kind) ? translator.t(`repatriationStep_${kind}`) : kind;
 }
 
-/** Case event and audit words for values the API sends as plain strings. */
-export function anyStatusName(translator: Translator, value: string): string {
-  if (isOneOf(CASE_STATUSES, value)) return caseStatusName(translator, value);
-  if (isOneOf(MILESTONE_STATUSES, value)) return milestoneStatusName(translator, value);
-  if (isOneOf<DocumentStatus>(['REQUESTED', 'RECEIVED', 'VERIFIED', 'EXPIRED'], value)) {
-    return documentStatusName(translator, value);
-  }
-  return value;
-}
-
 export const documentName = (translator: Translator, kind: string): string =>
   isOneOf(DOCUMENT_KINDS, kind) ? documentKindName(translator, kind) : kind;
 

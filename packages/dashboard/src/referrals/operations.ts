@@ -153,40 +153,6 @@ export const CancelReferralMutation = graphql(`
   }
 `);
 
-export const OwnSubjectsQuery = graphql(`
-  query OwnSubjects($search: String, $first: Int, $after: String) {
-    subjects(search: $search, first: $first, after: $after) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        node {
-          id
-          code
-          sex
-          age
-          isMinor
-          nationality
-        }
-      }
-    }
-  }
-`);
-
-/** Opens one chosen subject's identity: the server audits this read, so it is asked for one subject only. */
-export const SubjectIdentityQuery = graphql(`
-  query SubjectIdentity($id: ID!) {
-    subject(id: $id) {
-      id
-      identity {
-        fullName
-      }
-    }
-  }
-`);
-
 export const ReceivingOrganisationsQuery = graphql(`
   query ReceivingOrganisations {
     organisations {
@@ -199,27 +165,6 @@ export const ReceivingOrganisationsQuery = graphql(`
         name
         active
       }
-    }
-  }
-`);
-
-export const CreateSubjectMutation = graphql(`
-  mutation CreateReferralSubject($input: CreateSubjectInput!) {
-    createSubject(input: $input) {
-      id
-      code
-      sex
-      age
-      isMinor
-      nationality
-    }
-  }
-`);
-
-export const RecordConsentMutation = graphql(`
-  mutation RecordReferralConsent($input: RecordConsentInput!) {
-    recordConsent(input: $input) {
-      id
     }
   }
 `);

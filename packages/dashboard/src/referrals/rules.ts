@@ -1,4 +1,4 @@
-import type { ConsentGivenBy, ReferralStatus, Role, Urgency } from '../gql/graphql';
+import type { ReferralStatus, Role, Urgency } from '../gql/graphql';
 
 /** The tabs of a referral list, in the order a referral moves through them. */
 export const STATUS_TABS: readonly ReferralStatus[] = [
@@ -11,7 +11,6 @@ export const STATUS_TABS: readonly ReferralStatus[] = [
   'EXPIRED',
 ];
 export const URGENCIES: readonly Urgency[] = ['ROUTINE', 'URGENT', 'EMERGENCY'];
-export const CONSENT_GIVERS: readonly ConsentGivenBy[] = ['GUARDIAN', 'CHILD_WELFARE_COMMITTEE', 'COURT', 'SUBJECT'];
 
 export type ReferralAction = 'accept' | 'decline' | 'withdraw' | 'complete' | 'cancel';
 

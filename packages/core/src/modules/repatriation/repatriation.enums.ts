@@ -79,6 +79,19 @@ export enum RepatriationUpdateReason {
   STEP_COMPLETED = 'STEP_COMPLETED',
   DOCUMENT_EXPIRING = 'DOCUMENT_EXPIRING',
   STATUS_CHANGED = 'STATUS_CHANGED',
+  /** The home organisation named the receiving organisation as the case's counterpart. */
+  COUNTERPART_NAMED = 'COUNTERPART_NAMED',
+}
+
+/** What a case event records; `CaseEvent.kind` carries it as a plain string (the contract's type). */
+export enum CaseEventKind {
+  OPENED = 'OPENED',
+  MILESTONE_UPDATED = 'MILESTONE_UPDATED',
+  DOCUMENT_RECORDED = 'DOCUMENT_RECORDED',
+  DOCUMENT_EXPIRING = 'DOCUMENT_EXPIRING',
+  COUNTERPART_SET = 'COUNTERPART_SET',
+  STATUS_CHANGED = 'STATUS_CHANGED',
+  FOLLOW_UP_VISITED = 'FOLLOW_UP_VISITED',
 }
 
 registerEnumType(RepatriationStatus, { name: 'RepatriationStatus' });

@@ -209,4 +209,11 @@ export class CaseEventResolver {
   organisation(@Root() event: CaseEvent, @Ctx() ctx: RequestContext): Promise<Organisation | null> {
     return event.organisationId ? organisationOf(ctx, event.organisationId) : Promise.resolve(null);
   }
+
+  @FieldResolver(() => Organisation, { nullable: true, description: 'COUNTERPART_SET: the organisation named.' })
+  counterpartOrganisation(@Root() event: CaseEvent, @Ctx() ctx: RequestContext): Promise<Organisation | null> {
+    return event.counterpartOrganisationId
+      ? organisationOf(ctx, event.counterpartOrganisationId)
+      : Promise.resolve(null);
+  }
 }

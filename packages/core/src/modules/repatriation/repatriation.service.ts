@@ -15,8 +15,10 @@ import { OrganisationEntity } from '../organisation/organisation.entity';
 import { ConsentPurpose } from '../subject/subject.enums';
 import { requireLiveConsent, visibleSubject } from '../subject/subject.service';
 import {
+  CaseEventKind,
   COUNTERPART_STEPS,
   DOCUMENT_PROGRESSION,
+  type DocumentKind,
   DocumentStatus,
   MILESTONE_ORDER,
   MilestoneKind,
@@ -136,15 +138,44 @@ function toVisit(ctx: RequestContext, entity: FollowUpVisitEntity): FollowUpVisi
   });
 }
 
+/**
+ * What an event records beyond its kind, kept in its `detail` (migration 1763940000000 filled these in for the
+ * events written before they existed) so that readers need not parse `concerning`.
+ */
+interface CaseEventFacts {
+  milestone?: MilestoneKind;
+  milestoneStatus?: MilestoneStatus;
+  document?: DocumentKind;
+  documentStatus?: DocumentStatus;
+  expiresOn?: string;
+  fromStatus?: RepatriationStatus;
+  toStatus?: RepatriationStatus;
+  reason?: string;
+  months?: number;
+  counterpartOrganisationId?: string;
+}
+
+type CaseEventDetail = CaseEventFacts & { concerning?: string; note?: string };
+
 function toCaseEvent(entity: CaseEventEntity): CaseEvent {
-  const detail = entity.detail as { concerning?: string; note?: string };
+  const detail = entity.detail as CaseEventDetail;
   return Object.assign(new CaseEvent(), {
     id: entity.id,
     at: entity.at,
     kind: entity.kind,
     concerning: detail.concerning ?? null,
     note: detail.note ?? null,
+    milestone: detail.milestone ?? null,
+    milestoneStatus: detail.milestoneStatus ?? null,
+    document: detail.document ?? null,
+    documentStatus: detail.documentStatus ?? null,
+    expiresOn: asDate(detail.expiresOn ?? null),
+    fromStatus: detail.fromStatus ?? null,
+    toStatus: detail.toStatus ?? null,
+    reason: detail.reason ?? null,
+    months: detail.months ?? null,
     organisationId: entity.organisationId,
+    counterpartOrganisationId: detail.counterpartOrganisationId ?? null,
   });
 }
 
@@ -187,9 +218,10 @@ function requireMoving(entity: RepatriationCaseEntity): void {
 }
 
 interface CaseChange {
-  kind: string;
+  kind: CaseEventKind;
   concerning?: string | null;
   note?: string | null;
+  facts: CaseEventFacts;
   notify?: { reason: RepatriationUpdateReason; milestone?: MilestoneKind; document?: string };
 }
 
@@ -208,7 +240,7 @@ async function recordChange(ctx: RequestContext, entity: RepatriationCaseEntity,
     actorUserId: ctx.actor?.userId ?? null,
     organisationId: ctx.actor?.organisationId ?? null,
     kind: change.kind,
-    detail: { concerning: change.concerning ?? undefined, note: change.note ?? undefined },
+    detail: { concerning: change.concerning ?? undefined, note: change.note ?? undefined, ...change.facts },
   });
   ctx.audit({
     action: `REPATRIATION_${change.kind}`,
@@ -311,7 +343,11 @@ export async function openCase(ctx: RequestContext, input: OpenRepatriationInput
       updatedAt: now,
     })),
   );
-  await recordChange(ctx, entity, { kind: 'OPENED', concerning: entity.destinationCountry });
+  await recordChange(ctx, entity, {
+    kind: CaseEventKind.OPENED,
+    concerning: entity.destinationCountry,
+    facts: { toStatus: entity.status },
+  });
   return toCase(entity);
 }
 
@@ -350,8 +386,9 @@ async function settleStatus(ctx: RequestContext, entity: RepatriationCaseEntity)
   entity.statusReason = null;
   await (await ctx.db()).update(RepatriationCaseEntity, { id: entity.id }, { statusReason: null });
   await recordChange(ctx, entity, {
-    kind: 'STATUS_CHANGED',
+    kind: CaseEventKind.STATUS_CHANGED,
     concerning: `${previous} → ${next}`,
+    facts: { fromStatus: previous, toStatus: next },
     notify: { reason: RepatriationUpdateReason.STATUS_CHANGED },
   });
 }
@@ -434,9 +471,10 @@ export async function updateMilestone(ctx: RequestContext, input: UpdateMileston
   if (completing && input.kind === MilestoneKind.HANDED_OVER) await scheduleFollowUps(ctx, entity, now);
   ctx.loaders.get(visitsByCase).clear(entity.id);
   await recordChange(ctx, entity, {
-    kind: 'MILESTONE_UPDATED',
+    kind: CaseEventKind.MILESTONE_UPDATED,
     concerning: `${input.kind}: ${input.status}`,
     note: input.note ?? null,
+    facts: { milestone: input.kind, milestoneStatus: input.status },
     ...(completing ? { notify: { reason: RepatriationUpdateReason.STEP_COMPLETED, milestone: input.kind } } : {}),
   });
   await settleStatus(ctx, entity);
@@ -462,7 +500,12 @@ export async function recordFollowUpVisit(
   const text = reasonText(note, 'note', false);
   await manager.update(FollowUpVisitEntity, { id: visit.id }, { visitedAt: ctx.now(), note: text });
   ctx.loaders.get(visitsByCase).clear(entity.id);
-  await recordChange(ctx, entity, { kind: 'FOLLOW_UP_VISITED', concerning: `${months} months`, note: text });
+  await recordChange(ctx, entity, {
+    kind: CaseEventKind.FOLLOW_UP_VISITED,
+    concerning: `${months} months`,
+    note: text,
+    facts: { months },
+  });
 
   const allVisited = (await manager.find(FollowUpVisitEntity, { where: { caseId: entity.id } })).every(
     (v) => v.visitedAt,
@@ -528,7 +571,11 @@ export async function recordDocument(ctx: RequestContext, input: RecordDocumentI
     await manager.insert(CaseDocumentEntity, { ...values, caseId: entity.id, expiryNotifiedAt: null, createdAt: now });
   }
   ctx.loaders.get(documentsByCase).clear(entity.id);
-  await recordChange(ctx, entity, { kind: 'DOCUMENT_RECORDED', concerning: `${input.kind}: ${input.status}` });
+  await recordChange(ctx, entity, {
+    kind: CaseEventKind.DOCUMENT_RECORDED,
+    concerning: `${input.kind}: ${input.status}`,
+    facts: { document: input.kind, documentStatus: input.status },
+  });
   return toCase(entity);
 }
 
@@ -565,7 +612,12 @@ export async function setCounterpart(
       consentId: entity.consentId,
     },
   );
-  await recordChange(ctx, entity, { kind: 'COUNTERPART_SET', concerning: counterpart.shortName });
+  await recordChange(ctx, entity, {
+    kind: CaseEventKind.COUNTERPART_SET,
+    concerning: counterpart.shortName,
+    facts: { counterpartOrganisationId: counterpart.id },
+    notify: { reason: RepatriationUpdateReason.COUNTERPART_NAMED },
+  });
   return toCase(entity);
 }
 
@@ -592,9 +644,10 @@ export async function haltCase(
   entity.statusReason = text;
   await (await ctx.db()).update(RepatriationCaseEntity, { id: entity.id }, { statusReason: text });
   await recordChange(ctx, entity, {
-    kind: 'STATUS_CHANGED',
+    kind: CaseEventKind.STATUS_CHANGED,
     concerning: `${previous} → ${status}`,
     note: text,
+    facts: { fromStatus: previous, toStatus: status, reason: text },
     notify: { reason: RepatriationUpdateReason.STATUS_CHANGED },
   });
   return toCase(entity);
@@ -612,8 +665,9 @@ export async function resumeCase(ctx: RequestContext, caseId: string): Promise<R
   entity.statusReason = null;
   await (await ctx.db()).update(RepatriationCaseEntity, { id: entity.id }, { statusReason: null });
   await recordChange(ctx, entity, {
-    kind: 'STATUS_CHANGED',
+    kind: CaseEventKind.STATUS_CHANGED,
     concerning: `ON_HOLD → ${entity.status}`,
+    facts: { fromStatus: RepatriationStatus.ON_HOLD, toStatus: entity.status },
     notify: { reason: RepatriationUpdateReason.STATUS_CHANGED },
   });
   return toCase(entity);
@@ -701,8 +755,9 @@ export async function noticeExpiringDocuments(ctx: RequestContext, batchSize = 1
     await manager.update(CaseDocumentEntity, { id: document.id }, { expiryNotifiedAt: ctx.now() });
     const entity = await manager.findOneByOrFail(RepatriationCaseEntity, { id: document.caseId });
     await recordChange(ctx, entity, {
-      kind: 'DOCUMENT_EXPIRING',
+      kind: CaseEventKind.DOCUMENT_EXPIRING,
       concerning: `${document.kind}: ${document.expiresOn}`,
+      facts: { document: document.kind, expiresOn: document.expiresOn ?? undefined },
       notify: { reason: RepatriationUpdateReason.DOCUMENT_EXPIRING, document: document.kind },
     });
   }

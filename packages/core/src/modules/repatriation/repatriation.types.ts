@@ -104,7 +104,35 @@ export class CaseEvent {
   @Field(() => String, { nullable: true })
   note!: string | null;
 
+  @Field(() => MilestoneKind, { nullable: true, description: 'MILESTONE_UPDATED: the step.' })
+  milestone!: MilestoneKind | null;
+
+  @Field(() => MilestoneStatus, { nullable: true, description: 'MILESTONE_UPDATED: the status it was given.' })
+  milestoneStatus!: MilestoneStatus | null;
+
+  @Field(() => DocumentKind, { nullable: true, description: 'DOCUMENT_RECORDED and DOCUMENT_EXPIRING: the document.' })
+  document!: DocumentKind | null;
+
+  @Field(() => DocumentStatus, { nullable: true, description: 'DOCUMENT_RECORDED: the status recorded.' })
+  documentStatus!: DocumentStatus | null;
+
+  @Field(() => DateOnly, { nullable: true, description: 'DOCUMENT_EXPIRING: the day the document expires.' })
+  expiresOn!: Date | null;
+
+  @Field(() => RepatriationStatus, { nullable: true, description: 'STATUS_CHANGED: the status before.' })
+  fromStatus!: RepatriationStatus | null;
+
+  @Field(() => RepatriationStatus, { nullable: true, description: 'OPENED and STATUS_CHANGED: the status after.' })
+  toStatus!: RepatriationStatus | null;
+
+  @Field(() => String, { nullable: true, description: 'STATUS_CHANGED by hand: why (not voluntary, not safe, ...).' })
+  reason!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'FOLLOW_UP_VISITED: the visit, in months after handover.' })
+  months!: number | null;
+
   organisationId!: string | null;
+  counterpartOrganisationId!: string | null;
 }
 
 @ObjectType('RepatriationCase')

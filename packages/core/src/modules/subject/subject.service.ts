@@ -8,7 +8,7 @@ import { isoDate } from '../../common/text';
 import type { RequestContext } from '../../context/request-context';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import type { IdentityFields } from './identity-cipher';
-import { ConsentGivenBy, type ConsentPurpose } from './subject.enums';
+import { ConsentGivenBy, ConsentPurpose } from './subject.enums';
 import { ConsentEntity, SubjectEntity } from './subject.entity';
 import { identitySharedWithMe, visibleSubjectById } from './subject.loaders';
 import {
@@ -202,8 +202,17 @@ async function ownSubject(ctx: RequestContext, id: string, path: string): Promis
   return entity;
 }
 
+/** A repatriation liaison gathers the consent to share with the partner across the border, and only that one. */
+function requireConsentRole(ctx: RequestContext, purpose: ConsentPurpose): void {
+  const { roles } = ctx.requireActor();
+  if (roles.has(Role.CASEWORKER) || roles.has(Role.ORG_ADMIN)) return;
+  if (roles.has(Role.REPATRIATION_LIAISON) && purpose === ConsentPurpose.REPATRIATION) return;
+  throw new ForbiddenError('A repatriation liaison records consent for repatriation only.');
+}
+
 export async function recordConsent(ctx: RequestContext, input: RecordConsentInput): Promise<Consent> {
   const actor = ctx.requireActor();
+  requireConsentRole(ctx, input.purpose);
   const subject = await ownSubject(ctx, input.subjectId, 'input.subjectId');
   const grantee = await (
     await ctx.repo(OrganisationEntity)
