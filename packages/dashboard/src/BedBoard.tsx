@@ -14,6 +14,7 @@ import {
   UpdateBedUnitMutation,
 } from './operations';
 import { SERVICES, SEXES, type Service, type Sex } from './vocabulary';
+import { BedCountHeadings } from './BedCountHeadings';
 
 interface Filters {
   district: string;
@@ -221,16 +222,7 @@ function UnitTable({
             <th scope="col">{t('colOrganisation')}</th>
             <th scope="col">{t('colDistrict')}</th>
             <th scope="col">{t('colEligibility')}</th>
-            <th scope="col" className="number">
-              {t('colCapacity')}
-            </th>
-            <th scope="col" className="number">
-              {t('colOccupied')}
-            </th>
-            <th scope="col" className="number">
-              {t('colHeld')}
-            </th>
-            <th scope="col">{t('colAvailable')}</th>
+            <BedCountHeadings availableIsNumber={false} />
             <th scope="col">{t('colUpdated')}</th>
             <th scope="col">{t('colActions')}</th>
           </tr>

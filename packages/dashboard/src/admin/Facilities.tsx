@@ -13,6 +13,7 @@ import {
 import { ConfirmPanel, RefusalMessage, StatusBadge } from './parts';
 import { useRefusal, type Refusal } from './refusals';
 import './admin.css';
+import { BedCountHeadings } from '../BedCountHeadings';
 
 const FACILITY_KINDS: readonly FacilityKind[] = [
   'SHELTER_HOME',
@@ -369,18 +370,7 @@ function UnitList({ facility }: { facility: AdminFacilityFieldsFragment }) {
         <tr>
           <th scope="col">{t('adminUnitName')}</th>
           <th scope="col">{t('colEligibility')}</th>
-          <th scope="col" className="number">
-            {t('colCapacity')}
-          </th>
-          <th scope="col" className="number">
-            {t('colOccupied')}
-          </th>
-          <th scope="col" className="number">
-            {t('colHeld')}
-          </th>
-          <th scope="col" className="number">
-            {t('colAvailable')}
-          </th>
+          <BedCountHeadings />
         </tr>
       </thead>
       <tbody>

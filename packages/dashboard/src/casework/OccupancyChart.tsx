@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { UnitHistoryQuery } from '../gql/graphql';
 import { useTranslator } from '../i18n';
 import { bedChangeName } from './vocabulary';
+import { BedCountHeadings } from '../BedCountHeadings';
 
 export type UnitChange = UnitHistoryQuery['bedUnit']['history'][number];
 
@@ -183,18 +184,7 @@ export function ChangesTable({ changes }: { changes: readonly UnitChange[] }) {
         <tr>
           <th scope="col">{t('occupancyWhen')}</th>
           <th scope="col">{t('occupancyChange')}</th>
-          <th scope="col" className="number">
-            {t('colCapacity')}
-          </th>
-          <th scope="col" className="number">
-            {t('colOccupied')}
-          </th>
-          <th scope="col" className="number">
-            {t('colHeld')}
-          </th>
-          <th scope="col" className="number">
-            {t('colAvailable')}
-          </th>
+          <BedCountHeadings />
         </tr>
       </thead>
       <tbody>
