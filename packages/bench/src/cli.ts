@@ -1,0 +1,286 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatDataKeys, generateDataKey, migrate, openDataSource } from '@sahayog/core';
+import { startEmbeddedDatabase } from '@sahayog/gateway';
+import { Pool } from 'pg';
+import { drive, probe } from './load';
+import {
+  BENCH_PASSWORD,
+  benchAccount,
+  generateNetwork,
+  isScaleName,
+  SCALES,
+  type BenchNetwork,
+  type ScaleName,
+} from './network';
+import { renderReport, type Measurement, type RunInfo } from './report';
+import { SCENARIOS, type Scenario } from './scenarios';
+import { peakRss, startServer, type ServerKind } from './servers';
+
+const BENCH_DIR = path.resolve(__dirname, '..');
+const DATA_DIR = path.join(BENCH_DIR, '.data');
+/** What a later `--reuse` run needs to drive the network loaded before: never committed (.data is ignored). */
+const STATE_FILE = path.join(DATA_DIR, 'network.json');
+const EMBEDDED_PORT = 54339;
+const GATEWAY_CLI = path.resolve(BENCH_DIR, '../gateway/dist/cli.js');
+
+interface SavedNetwork extends BenchNetwork {
+  scale: ScaleName;
+  dataKeys: string;
+  jwtSecret: string;
+  loadSeconds: number;
+}
+
+const USAGE = `npm run bench -- [--scale default|small|tiny] [--duration seconds] [--connections n] [--pool n]
+                    [--servers gateway,gateway-unshielded,hand] [--scenarios bed-board,inbox,cases,accept]
+                    [--reuse] [--profile] [--out file]
+DATABASE_URL: an empty database to load (or the one loaded before, with --reuse); unset: an embedded PostgreSQL.`;
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      scale: { type: 'string', default: 'default' },
+      duration: { type: 'string' },
+      connections: { type: 'string', default: '10' },
+      pool: { type: 'string', default: '10' },
+      servers: { type: 'string' },
+      scenarios: { type: 'string' },
+      reuse: { type: 'boolean', default: false },
+      profile: { type: 'boolean', default: false },
+      out: { type: 'string', default: path.join(BENCH_DIR, 'results/latest.md') },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  if (!isScaleName(values.scale)) throw new Error(`unknown scale ${values.scale}\n${USAGE}`);
+  const durationSeconds = Number(values.duration ?? (values.scale === 'default' ? 20 : 5));
+  const list = (value: string | undefined): string[] | null => (value ? value.split(',') : null);
+  return {
+    scale: values.scale,
+    durationSeconds,
+    connections: Number(values.connections),
+    poolSize: Number(values.pool),
+    servers: list(values.servers),
+    scenarios: list(values.scenarios),
+    reuse: values.reuse,
+    profile: values.profile,
+    out: path.resolve(values.out),
+  };
+}
+
+async function openDatabase(fresh: boolean): Promise<{ url: string; stop(): Promise<void> }> {
+  const given = process.env['DATABASE_URL'];
+  if (given) return { url: given, stop: async () => undefined };
+  if (fresh) rmSync(path.join(DATA_DIR, 'postgres'), { recursive: true, force: true });
+  return startEmbeddedDatabase(DATA_DIR, EMBEDDED_PORT);
+}
+
+async function loadNetwork(url: string, scale: ScaleName): Promise<SavedNetwork> {
+  const dataSource = await openDataSource({ url, poolSize: 2 });
+  try {
+    await migrate(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+  const dataKeys = [generateDataKey('bench1')];
+  const pool = new Pool({ connectionString: url, max: 2 });
+  const started = process.hrtime.bigint();
+  let network: BenchNetwork;
+  try {
+    network = await generateNetwork(pool, { scale: SCALES[scale], dataKeys, label: 'BENCH' });
+  } finally {
+    await pool.end();
+  }
+  const loadSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return {
+    ...network,
+    scale,
+    dataKeys: formatDataKeys(dataKeys),
+    jwtSecret: randomBytes(32).toString('base64url'),
+    loadSeconds,
+  };
+}
+
+function serverKinds(saved: SavedNetwork, url: string, poolSize: number): ServerKind[] {
+  const common = {
+    DATABASE_URL: url,
+    DB_POOL_SIZE: String(poolSize),
+    SAHAYOG_JWT_SECRET: saved.jwtSecret,
+    SAHAYOG_DATA_KEY: saved.dataKeys.replace(/\n/g, ','),
+    SAHAYOG_DATA_DIR: DATA_DIR,
+    ACCESS_TOKEN_TTL_SECONDS: String(24 * 3600),
+    MAINTENANCE_INTERVAL_MS: String(3_600_000),
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'warn',
+    SAHAYOG_EXPOSE_SQL_COUNT: '1',
+  };
+  return [
+    {
+      name: 'gateway',
+      title: 'Sahayog gateway',
+      args: [GATEWAY_CLI, 'serve'],
+      env: common,
+      readOnly: false,
+      path: '/graphql',
+    },
+    {
+      name: 'gateway-unshielded',
+      title: 'gateway, graphql-shield off',
+      args: [GATEWAY_CLI, 'serve'],
+      env: { ...common, SAHAYOG_BENCH_WITHOUT_PERMISSIONS: '1' },
+      readOnly: false,
+      path: '/graphql',
+    },
+    {
+      name: 'hand',
+      title: 'node http + pg by hand',
+      args: [path.join(__dirname, 'peers/hand-main.js')],
+      env: common,
+      readOnly: false,
+      path: '/graphql',
+    },
+  ];
+}
+
+async function signIn(url: string, email: string): Promise<string> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query:
+        'mutation SignIn($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }',
+      variables: { email, password: BENCH_PASSWORD },
+    }),
+  });
+  const json = (await response.json()) as { data?: { login: { accessToken: string } }; errors?: unknown[] };
+  if (!json.data) throw new Error(`signing in as ${email} failed: ${JSON.stringify(json.errors)}`);
+  return json.data.login.accessToken;
+}
+
+/** Puts the contended referrals and units back as generated, so each server accepts the same referrals. */
+async function resetContention(url: string, network: BenchNetwork): Promise<void> {
+  const pool = new Pool({ connectionString: url, max: 1 });
+  try {
+    await pool.query(
+      `UPDATE referral SET status = 'SUBMITTED', held_unit_id = NULL, hold_expires_at = NULL WHERE id = ANY($1)`,
+      [network.contendedReferralIds],
+    );
+    await pool.query(`UPDATE bed_unit SET held = 0 WHERE id = ANY($1)`, [network.contendedUnitIds]);
+  } finally {
+    await pool.end();
+  }
+}
+
+const bodyOf = (scenario: Scenario, network: BenchNetwork, n: number) => ({
+  operationName: scenario.operationName,
+  query: scenario.query,
+  variables: scenario.variables(network, n),
+});
+
+async function main(): Promise<void> {
+  const opts = options();
+  mkdirSync(DATA_DIR, { recursive: true });
+  if (opts.reuse && !existsSync(STATE_FILE)) throw new Error('--reuse: no network was loaded before');
+  const database = await openDatabase(!opts.reuse);
+  try {
+    let saved: SavedNetwork;
+    if (opts.reuse) {
+      saved = JSON.parse(readFileSync(STATE_FILE, 'utf8')) as SavedNetwork;
+      console.log(`Reusing the ${saved.scale} network loaded before.`);
+    } else {
+      console.log(`Loading the ${opts.scale} network...`);
+      saved = await loadNetwork(database.url, opts.scale);
+      writeFileSync(STATE_FILE, JSON.stringify(saved), { mode: 0o600 });
+      console.log(`Loaded in ${saved.loadSeconds.toFixed(1)} s.`);
+    }
+    const network: BenchNetwork = saved;
+    const kinds = serverKinds(saved, database.url, opts.poolSize).filter(
+      (kind) => !opts.servers || opts.servers.includes(kind.name),
+    );
+    const scenarios = SCENARIOS.filter((scenario) => !opts.scenarios || opts.scenarios.includes(scenario.name));
+
+    const tokens = new Map<number, string>();
+    const measurements: Measurement[] = [];
+    for (const kind of kinds) {
+      const nodeOptions = opts.profile
+        ? ['--cpu-prof', `--cpu-prof-dir=${path.join(DATA_DIR, 'profiles', kind.name)}`]
+        : [];
+      const server = await startServer(kind, nodeOptions);
+      try {
+        for (const scenario of scenarios) {
+          if (kind.readOnly && scenario.writes) continue;
+          if (!tokens.has(scenario.organisation)) {
+            if (kind.name !== 'gateway' && kind.name !== 'gateway-unshielded')
+              throw new Error('sign in through a gateway first');
+            tokens.set(
+              scenario.organisation,
+              await signIn(server.url, benchAccount(network.label, scenario.organisation)),
+            );
+          }
+          const token = tokens.get(scenario.organisation) as string;
+          if (scenario.writes) await resetContention(database.url, network);
+          const seen = await probe(server.url, token, bodyOf(scenario, network, 0));
+          if (seen.errors.length) throw new Error(`${kind.name} ${scenario.name}: ${seen.errors.join(', ')}`);
+          if (scenario.writes) await resetContention(database.url, network);
+          else
+            await drive({
+              url: server.url,
+              token,
+              body: (n) => bodyOf(scenario, network, n),
+              connections: opts.connections,
+              durationSeconds: 2,
+            });
+          const { result, peak } = await peakRss(server, () =>
+            drive({
+              url: server.url,
+              token,
+              body: (n) => bodyOf(scenario, network, n),
+              connections: opts.connections,
+              durationSeconds: opts.durationSeconds,
+            }),
+          );
+          measurements.push({
+            scenario: scenario.name,
+            server: kind.name,
+            ...result,
+            statements: seen.statements,
+            peakRssBytes: peak,
+          });
+          console.log(
+            `${kind.name.padEnd(20)} ${scenario.name.padEnd(10)} ${result.requestsPerSecond.toFixed(1).padStart(8)} req/s` +
+              `  p50 ${result.p50Ms} ms  p99 ${result.p99Ms} ms  ${seen.statements ?? '-'} SQL  ` +
+              `${(peak / 2 ** 20).toFixed(0)} MB  ${result.errors} errors`,
+          );
+        }
+      } finally {
+        await server.stop();
+      }
+    }
+    const info: RunInfo = {
+      scale: saved.scale,
+      counts: SCALES[saved.scale],
+      loadSeconds: saved.loadSeconds,
+      durationSeconds: opts.durationSeconds,
+      connections: opts.connections,
+      poolSize: opts.poolSize,
+      machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}`,
+      database: process.env['DATABASE_URL'] ? 'DATABASE_URL' : 'embedded PostgreSQL 18',
+    };
+    mkdirSync(path.dirname(opts.out), { recursive: true });
+    writeFileSync(opts.out, renderReport(info, SCENARIOS, kinds, measurements));
+    console.log(`Wrote ${path.relative(process.cwd(), opts.out)}`);
+  } finally {
+    await database.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
