@@ -126,7 +126,7 @@ function serverKinds(saved: SavedNetwork, url: string, poolSize: number): Server
       title: 'Sahayog gateway',
       args: [GATEWAY_CLI, 'serve'],
       env: common,
-      readOnly: false,
+      dialect: 'sahayog',
       path: '/graphql',
     },
     {
@@ -134,7 +134,7 @@ function serverKinds(saved: SavedNetwork, url: string, poolSize: number): Server
       title: 'gateway, graphql-shield off',
       args: [GATEWAY_CLI, 'serve'],
       env: { ...common, SAHAYOG_BENCH_WITHOUT_PERMISSIONS: '1' },
-      readOnly: false,
+      dialect: 'sahayog',
       path: '/graphql',
     },
     {
@@ -142,8 +142,17 @@ function serverKinds(saved: SavedNetwork, url: string, poolSize: number): Server
       title: 'node http + pg by hand',
       args: [path.join(__dirname, 'peers/hand-main.js')],
       env: common,
-      readOnly: false,
+      dialect: 'sahayog',
       path: '/graphql',
+    },
+    {
+      name: 'postgraphile',
+      title: 'PostGraphile 5',
+      args: [path.join(__dirname, 'peers/postgraphile-main.js')],
+      env: common,
+      dialect: 'postgraphile',
+      path: '/graphql',
+      statementsPath: '/statements',
     },
   ];
 }
@@ -177,11 +186,23 @@ async function resetContention(url: string, network: BenchNetwork): Promise<void
   }
 }
 
-const bodyOf = (scenario: Scenario, network: BenchNetwork, n: number) => ({
-  operationName: scenario.operationName,
-  query: scenario.query,
-  variables: scenario.variables(network, n),
-});
+function bodyOf(kind: ServerKind, scenario: Scenario, network: BenchNetwork, n: number): unknown {
+  if (kind.dialect === 'postgraphile') {
+    const peer = scenario.postgraphile as NonNullable<Scenario['postgraphile']>;
+    return { operationName: scenario.operationName, query: peer.query, variables: peer.variables(network) };
+  }
+  return { operationName: scenario.operationName, query: scenario.query, variables: scenario.variables(network, n) };
+}
+
+/** One request's statements: from its answer, or from the server's running total around it. */
+async function statementsOf(kind: ServerKind, url: string, token: string, body: unknown) {
+  if (!kind.statementsPath) return probe(url, token, body);
+  const total = async (): Promise<number> =>
+    ((await (await fetch(new URL(kind.statementsPath as string, url))).json()) as { statements: number }).statements;
+  const before = await total();
+  const seen = await probe(url, token, body);
+  return { ...seen, statements: (await total()) - before };
+}
 
 async function main(): Promise<void> {
   const opts = options();
@@ -214,7 +235,7 @@ async function main(): Promise<void> {
       const server = await startServer(kind, nodeOptions);
       try {
         for (const scenario of scenarios) {
-          if (kind.readOnly && scenario.writes) continue;
+          if (kind.dialect === 'postgraphile' && !scenario.postgraphile) continue;
           if (!tokens.has(scenario.organisation)) {
             if (kind.name !== 'gateway' && kind.name !== 'gateway-unshielded')
               throw new Error('sign in through a gateway first');
@@ -225,14 +246,15 @@ async function main(): Promise<void> {
           }
           const token = tokens.get(scenario.organisation) as string;
           if (scenario.writes) await resetContention(database.url, network);
-          const seen = await probe(server.url, token, bodyOf(scenario, network, 0));
+          const body = (n: number): unknown => bodyOf(kind, scenario, network, n);
+          const seen = await statementsOf(kind, server.url, token, body(0));
           if (seen.errors.length) throw new Error(`${kind.name} ${scenario.name}: ${seen.errors.join(', ')}`);
           if (scenario.writes) await resetContention(database.url, network);
           else
             await drive({
               url: server.url,
               token,
-              body: (n) => bodyOf(scenario, network, n),
+              body,
               connections: opts.connections,
               durationSeconds: 2,
             });
@@ -240,7 +262,7 @@ async function main(): Promise<void> {
             drive({
               url: server.url,
               token,
-              body: (n) => bodyOf(scenario, network, n),
+              body,
               connections: opts.connections,
               durationSeconds: opts.durationSeconds,
             }),
@@ -250,11 +272,12 @@ async function main(): Promise<void> {
             server: kind.name,
             ...result,
             statements: seen.statements,
+            responseBytes: seen.bytes,
             peakRssBytes: peak,
           });
           console.log(
             `${kind.name.padEnd(20)} ${scenario.name.padEnd(10)} ${result.requestsPerSecond.toFixed(1).padStart(8)} req/s` +
-              `  p50 ${result.p50Ms} ms  p99 ${result.p99Ms} ms  ${seen.statements ?? '-'} SQL  ` +
+              `  p50 ${result.p50Ms} ms  p99 ${result.p99Ms} ms  ${seen.statements ?? '-'} SQL  ${(seen.bytes / 1024).toFixed(1)} kB  ` +
               `${(peak / 2 ** 20).toFixed(0)} MB  ${result.errors} errors`,
           );
         }

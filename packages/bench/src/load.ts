@@ -48,22 +48,27 @@ export async function drive(request: LoadRequest): Promise<LoadResult> {
 }
 
 /** One request outside the load, to see what it answers and how many SQL statements it took. */
-export async function probe(
-  url: string,
-  token: string,
-  body: unknown,
-): Promise<{ statements: number | null; errors: string[] }> {
+export interface Probe {
+  statements: number | null;
+  errors: string[];
+  /** Size of the answer: a server that answers less (row security misapplied) shows here. */
+  bytes: number;
+}
+
+export async function probe(url: string, token: string, body: unknown): Promise<Probe> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify(body),
   });
-  const json = (await response.json()) as {
+  const text = await response.text();
+  const json = JSON.parse(text) as {
     errors?: { message?: string; extensions?: { code?: string } }[];
     extensions?: { sqlStatements?: number };
   };
   return {
     statements: json.extensions?.sqlStatements ?? null,
     errors: (json.errors ?? []).map((e) => e.extensions?.code ?? e.message ?? 'error'),
+    bytes: Buffer.byteLength(text),
   };
 }

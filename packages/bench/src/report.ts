@@ -7,6 +7,7 @@ export interface Measurement extends LoadResult {
   scenario: string;
   server: string;
   statements: number | null;
+  responseBytes: number;
   peakRssBytes: number;
 }
 
@@ -49,8 +50,8 @@ export function renderReport(
       `database pool of ${info.poolSize} per server, each server in its own process on ${info.machine}. ` +
       'SQL is the statements of one request (transaction control included); peak RSS is the server process, sampled every 100 ms.',
     '',
-    `| scenario | server | req/s | p50 ms | p99 ms | SQL/request | peak RSS MB | errors | ${BASELINES.map((b) => b.heading).join(' | ')} |`,
-    `|---|---|--:|--:|--:|--:|--:|--:|${BASELINES.map(() => '--:').join('|')}|`,
+    `| scenario | server | req/s | p50 ms | p99 ms | SQL/request | answer kB | peak RSS MB | errors | ${BASELINES.map((b) => b.heading).join(' | ')} |`,
+    `|---|---|--:|--:|--:|--:|--:|--:|--:|${BASELINES.map(() => '--:').join('|')}|`,
   ];
   for (const scenario of scenarios) {
     for (const kind of kinds) {
@@ -62,7 +63,7 @@ export function renderReport(
       });
       lines.push(
         `| ${scenario.name} | ${kind.title} | ${fixed(m.requestsPerSecond, 1)} | ${m.p50Ms} | ${m.p99Ms} | ` +
-          `${m.statements ?? '–'} | ${fixed(m.peakRssBytes / 2 ** 20)} | ${m.errors} | ${ratios.join(' | ')} |`,
+          `${m.statements ?? '–'} | ${fixed(m.responseBytes / 1024, 1)} | ${fixed(m.peakRssBytes / 2 ** 20)} | ${m.errors} | ${ratios.join(' | ')} |`,
       );
     }
   }

@@ -13,6 +13,8 @@ export interface Scenario {
   variables(network: BenchNetwork, n: number): Record<string, unknown>;
   /** Writes: every request changes a different row, so the run needs its rows reset before each server. */
   writes: boolean;
+  /** The same read in PostGraphile's generated schema, where it has one. */
+  postgraphile?: { query: string; variables(network: BenchNetwork): Record<string, unknown> };
 }
 
 export const SCENARIOS: Scenario[] = [
@@ -29,6 +31,18 @@ export const SCENARIOS: Scenario[] = [
 }`,
     variables: (network) => ({ district: network.district }),
     writes: false,
+    postgraphile: {
+      query: `query BedBoard($district: String!) {
+  allFacilities(condition: { district: $district, active: true }, orderBy: [COUNTRY_ASC, STATE_ASC, DISTRICT_ASC, NAME_ASC]) {
+    nodes {
+      rowId name kind district address
+      organisationByOrganisationId { rowId name shortName }
+      bedUnitsByFacilityId(orderBy: NAME_ASC) { nodes { rowId name sex minAge maxAge capacity occupied held version } }
+    }
+  }
+}`,
+      variables: (network) => ({ district: network.district }),
+    },
   },
   {
     name: 'inbox',
@@ -54,6 +68,26 @@ export const SCENARIOS: Scenario[] = [
 }`,
     variables: () => ({}),
     writes: false,
+    postgraphile: {
+      query: `query Inbox($me: UUID!) {
+  allReferrals(condition: { toOrganisationId: $me }, orderBy: [CREATED_AT_DESC, ROW_ID_DESC], first: 50) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges {
+      cursor
+      node {
+        rowId code status urgency needs summary createdAt
+        subjectBySubjectId { rowId code sex ageEstimate nationality }
+        organisationByFromOrganisationId { rowId name }
+        organisationByToOrganisationId { rowId name }
+        facilityByToFacilityId { rowId name district }
+        referralEventsByReferralId(orderBy: ROW_ID_ASC) { nodes { rowId at status note } }
+      }
+    }
+  }
+}`,
+      variables: (network) => ({ me: network.organisationIds[READING_ORGANISATION] }),
+    },
   },
   {
     name: 'cases',
@@ -71,6 +105,20 @@ export const SCENARIOS: Scenario[] = [
 }`,
     variables: () => ({}),
     writes: false,
+    postgraphile: {
+      query: `query Cases {
+  allRepatriationCases(orderBy: [CREATED_AT_DESC, ROW_ID_DESC]) {
+    nodes {
+      rowId code status destinationCountry borderPoint
+      organisationByHomeOrganisationId { rowId name }
+      organisationByCounterpartOrganisationId { rowId name }
+      milestonesByCaseId(orderBy: POSITION_ASC) { nodes { rowId kind status dueOn } }
+      caseDocumentsByCaseId(orderBy: [CREATED_AT_ASC, ROW_ID_ASC]) { nodes { rowId kind status expiresOn } }
+    }
+  }
+}`,
+      variables: () => ({}),
+    },
   },
   {
     name: 'accept',

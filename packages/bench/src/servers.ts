@@ -10,8 +10,10 @@ export interface ServerKind {
   /** Node arguments: the entry script and its own arguments. */
   args: string[];
   env: Record<string, string>;
-  /** Answers the read scenarios only (no mutations). */
-  readOnly: boolean;
+  /** Speaks the gateway's schema, or PostGraphile's generated one (read scenarios only). */
+  dialect: 'sahayog' | 'postgraphile';
+  /** Where a server that cannot report one request's statements reports its running total. */
+  statementsPath?: string;
   /** Where the GraphQL (or GraphQL-shaped) endpoint is. */
   path: string;
 }
