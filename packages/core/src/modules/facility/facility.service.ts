@@ -4,6 +4,9 @@ import { requireUuid } from '../../common/ids';
 import type { RequestContext } from '../../context/request-context';
 import { Topic, type BedUnitChanged } from '../../context/topics';
 import { ReferralStatus } from '../referral/referral.enums';
+import { plainColumns, plainEntity } from '../../database/plain-rows';
+import { OrganisationEntity } from '../organisation/organisation.entity';
+import { organisationById } from '../organisation/organisation.loaders';
 import { ReferralEntity } from '../referral/referral.entity';
 import {
   BedChangeReason,
@@ -123,12 +126,22 @@ export async function bedsAvailableIn(ctx: RequestContext, facilityId: string): 
   return (await unitsOf(ctx, facilityId)).reduce((sum, unit) => sum + unit.available, 0);
 }
 
-/** The network bed board: units of active facilities of active organisations. */
+/**
+ * The network bed board: units of active facilities of active organisations. The hottest read of the
+ * network, so the units come with their facility and organisation in one statement, as plain rows, and
+ * those prime the loaders that `BedUnit.facility` and `Facility.organisation` read from.
+ */
 export async function bedAvailability(ctx: RequestContext, filter: BedSearch = {}): Promise<BedUnit[]> {
-  const qb = (await ctx.repo(BedUnitEntity))
+  const units = await ctx.repo(BedUnitEntity);
+  const metadataOf = (target: typeof FacilityEntity | typeof OrganisationEntity) =>
+    units.manager.connection.getMetadata(target);
+  const qb = units
     .createQueryBuilder('u')
+    .select(plainColumns(units.metadata, 'u'))
+    .addSelect(plainColumns(metadataOf(FacilityEntity), 'f'))
+    .addSelect(plainColumns(metadataOf(OrganisationEntity), 'o'))
     .innerJoin(FacilityEntity, 'f', 'f.id = u.facility_id AND f.active')
-    .innerJoin('organisation', 'o', 'o.id = f.organisation_id AND o.active')
+    .innerJoin(OrganisationEntity, 'o', 'o.id = f.organisation_id AND o.active')
     .orderBy('f.country')
     .addOrderBy('f.state')
     .addOrderBy('f.district')
@@ -136,7 +149,20 @@ export async function bedAvailability(ctx: RequestContext, filter: BedSearch = {
     .addOrderBy('u.name');
   whereFacilityMatches(qb, filter);
   whereUnitMatches(qb, filter);
-  return (await qb.getMany()).map(toBedUnit);
+  const rows = await qb.getRawMany<Record<string, unknown>>();
+  const facilities = ctx.loaders.get(facilityById);
+  const organisations = ctx.loaders.get(organisationById);
+  const primed = new Set<string>();
+  return rows.map((row) => {
+    const unit = plainEntity<BedUnitEntity>(units.metadata, 'u', row);
+    if (!primed.has(unit.facilityId)) {
+      primed.add(unit.facilityId);
+      const facility = plainEntity<FacilityEntity>(metadataOf(FacilityEntity), 'f', row);
+      facilities.prime(facility.id, facility);
+      organisations.prime(facility.organisationId, plainEntity(metadataOf(OrganisationEntity), 'o', row));
+    }
+    return toBedUnit(unit);
+  });
 }
 
 const countsOf = (unit: BedCounts): BedCounts => ({

@@ -11,6 +11,7 @@ import {
 import { requireUuid } from '../../common/ids';
 import { reasonText } from '../../common/text';
 import { decodeCursor, encodeCursor, pageSize } from '../../common/pagination';
+import { plainColumns, plainEntity } from '../../database/plain-rows';
 import type { Actor, RequestContext } from '../../context/request-context';
 import { Topic, type ReferralChanged } from '../../context/topics';
 import { FacilityEntity } from '../facility/facility.entity';
@@ -333,7 +334,8 @@ export async function listReferrals(
 ): Promise<ReferralConnection> {
   const me = ctx.requireActor().organisationId;
   const size = pageSize(first, 50);
-  const qb = (await ctx.repo(ReferralEntity)).createQueryBuilder('r');
+  const referrals = await ctx.repo(ReferralEntity);
+  const qb = referrals.createQueryBuilder('r');
   if (filter?.box === ReferralBox.INBOX) qb.where('r.to_organisation_id = :me', { me });
   else if (filter?.box === ReferralBox.OUTBOX) qb.where('r.from_organisation_id = :me', { me });
   else qb.where('(r.from_organisation_id = :me OR r.to_organisation_id = :me)', { me });
@@ -344,11 +346,15 @@ export async function listReferrals(
     const position = decodeCursor(after);
     qb.andWhere('(r.created_at, r.id) < (:at, :id)', { at: position.createdAt, id: position.id });
   }
-  const rows = await qb
-    .orderBy('r.created_at', 'DESC')
-    .addOrderBy('r.id', 'DESC')
-    .limit(size + 1)
-    .getMany();
+  const { metadata } = referrals;
+  const rows = (
+    await qb
+      .select(plainColumns(metadata, 'r'))
+      .orderBy('r.created_at', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .limit(size + 1)
+      .getRawMany<Record<string, unknown>>()
+  ).map((row) => plainEntity<ReferralEntity>(metadata, 'r', row));
   const page = rows.slice(0, size);
   const loader = ctx.loaders.get(visibleReferralById);
   for (const row of page) loader.prime(row.id, row);

@@ -10,6 +10,7 @@ import {
 import { requireUuid } from '../../common/ids';
 import { isoDate, reasonText } from '../../common/text';
 import type { Actor, RequestContext } from '../../context/request-context';
+import { plainColumns, plainEntity } from '../../database/plain-rows';
 import { Topic, type RepatriationChanged } from '../../context/topics';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { ConsentPurpose } from '../subject/subject.enums';
@@ -630,14 +631,18 @@ export async function listCases(
   overdueOnly: boolean,
 ): Promise<RepatriationCase[]> {
   const me = ctx.requireActor().organisationId;
-  const qb = (await ctx.repo(RepatriationCaseEntity))
+  const cases = await ctx.repo(RepatriationCaseEntity);
+  const qb = cases
     .createQueryBuilder('c')
+    .select(plainColumns(cases.metadata, 'c'))
     .where('(c.home_organisation_id = :me OR c.counterpart_organisation_id = :me)', { me })
     .orderBy('c.created_at', 'DESC')
     .addOrderBy('c.id', 'DESC');
   if (statuses?.length) qb.andWhere('c.status IN (:...statuses)', { statuses });
   if (overdueOnly) qb.andWhere(OVERDUE_SQL, { today: today(ctx) });
-  const rows = await qb.getMany();
+  const rows = (await qb.getRawMany<Record<string, unknown>>()).map((row) =>
+    plainEntity<RepatriationCaseEntity>(cases.metadata, 'c', row),
+  );
   const loader = ctx.loaders.get(visibleCaseById);
   for (const row of rows) loader.prime(row.id, row);
   return rows.map(toCase);
