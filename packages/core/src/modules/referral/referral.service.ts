@@ -15,8 +15,10 @@ import { plainColumns, plainEntity } from '../../database/plain-rows';
 import type { Actor, RequestContext } from '../../context/request-context';
 import { Topic, type ReferralChanged } from '../../context/topics';
 import { FacilityEntity } from '../facility/facility.entity';
+import { facilityById } from '../facility/facility.loaders';
 import { holdBed, occupyHeldBed, ownUnit, releaseBed } from '../facility/facility.service';
 import { OrganisationEntity } from '../organisation/organisation.entity';
+import { organisationById } from '../organisation/organisation.loaders';
 import { ConsentPurpose } from '../subject/subject.enums';
 import { requireLiveConsent, toSubject, visibleSubject } from '../subject/subject.service';
 import { ReferralBox, ReferralStatus } from './referral.enums';
@@ -346,19 +348,33 @@ export async function listReferrals(
     const position = decodeCursor(after);
     qb.andWhere('(r.created_at, r.id) < (:at, :id)', { at: position.createdAt, id: position.id });
   }
+  // Each referral comes with both organisations and its facility, which the inbox shows beside it.
   const { metadata } = referrals;
-  const rows = (
-    await qb
-      .select(plainColumns(metadata, 'r'))
-      .orderBy('r.created_at', 'DESC')
-      .addOrderBy('r.id', 'DESC')
-      .limit(size + 1)
-      .getRawMany<Record<string, unknown>>()
-  ).map((row) => plainEntity<ReferralEntity>(metadata, 'r', row));
-  const page = rows.slice(0, size);
-  const loader = ctx.loaders.get(visibleReferralById);
-  for (const row of page) loader.prime(row.id, row);
-  const edges = page.map((row) => ({ cursor: encodeCursor(row), node: toReferral(row) }));
+  const organisationMetadata = referrals.manager.connection.getMetadata(OrganisationEntity);
+  const facilityMetadata = referrals.manager.connection.getMetadata(FacilityEntity);
+  const rows = await qb
+    .select(plainColumns(metadata, 'r'))
+    .addSelect(plainColumns(organisationMetadata, 'sender'))
+    .addSelect(plainColumns(organisationMetadata, 'receiver'))
+    .addSelect(plainColumns(facilityMetadata, 'f'))
+    .innerJoin(OrganisationEntity, 'sender', 'sender.id = r.from_organisation_id')
+    .innerJoin(OrganisationEntity, 'receiver', 'receiver.id = r.to_organisation_id')
+    .leftJoin(FacilityEntity, 'f', 'f.id = r.to_facility_id')
+    .orderBy('r.created_at', 'DESC')
+    .addOrderBy('r.id', 'DESC')
+    .limit(size + 1)
+    .getRawMany<Record<string, unknown>>();
+  const referralLoader = ctx.loaders.get(visibleReferralById);
+  const organisations = ctx.loaders.get(organisationById);
+  const facilities = ctx.loaders.get(facilityById);
+  const edges = rows.slice(0, size).map((row) => {
+    const referral = plainEntity<ReferralEntity>(metadata, 'r', row);
+    referralLoader.prime(referral.id, referral);
+    organisations.prime(referral.fromOrganisationId, plainEntity(organisationMetadata, 'sender', row));
+    organisations.prime(referral.toOrganisationId, plainEntity(organisationMetadata, 'receiver', row));
+    if (referral.toFacilityId) facilities.prime(referral.toFacilityId, plainEntity(facilityMetadata, 'f', row));
+    return { cursor: encodeCursor(referral), node: toReferral(referral) };
+  });
   return Object.assign(new ReferralConnection(), {
     edges,
     totalCount,
