@@ -3,19 +3,11 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatDataKeys, generateDataKey, migrate, openDataSource } from '@sahayog/core';
+import { formatDataKeys, generateDataKey, migrate, openDataSource, SessionTokens } from '@sahayog/core';
 import { startEmbeddedDatabase } from '@sahayog/gateway';
 import { Pool } from 'pg';
 import { drive, probe } from './load';
-import {
-  BENCH_PASSWORD,
-  benchAccount,
-  generateNetwork,
-  isScaleName,
-  SCALES,
-  type BenchNetwork,
-  type ScaleName,
-} from './network';
+import { benchAccount, generateNetwork, isScaleName, SCALES, type BenchNetwork, type ScaleName } from './network';
 import { renderReport, type Measurement, type RunInfo } from './report';
 import { SCENARIOS, type Scenario } from './scenarios';
 import { peakRss, startServer, type ServerKind } from './servers';
@@ -25,6 +17,7 @@ const DATA_DIR = path.join(BENCH_DIR, '.data');
 /** What a later `--reuse` run needs to drive the network loaded before: never committed (.data is ignored). */
 const STATE_FILE = path.join(DATA_DIR, 'network.json');
 const EMBEDDED_PORT = 54339;
+const ACCESS_TOKEN_TTL_SECONDS = 24 * 3600;
 const GATEWAY_CLI = path.resolve(BENCH_DIR, '../gateway/dist/cli.js');
 
 interface SavedNetwork extends BenchNetwork {
@@ -114,7 +107,7 @@ function serverKinds(saved: SavedNetwork, url: string, poolSize: number): Server
     SAHAYOG_JWT_SECRET: saved.jwtSecret,
     SAHAYOG_DATA_KEY: saved.dataKeys.replace(/\n/g, ','),
     SAHAYOG_DATA_DIR: DATA_DIR,
-    ACCESS_TOKEN_TTL_SECONDS: String(24 * 3600),
+    ACCESS_TOKEN_TTL_SECONDS: String(ACCESS_TOKEN_TTL_SECONDS),
     MAINTENANCE_INTERVAL_MS: String(3_600_000),
     NODE_ENV: 'development',
     LOG_LEVEL: 'warn',
@@ -157,19 +150,29 @@ function serverKinds(saved: SavedNetwork, url: string, poolSize: number): Server
   ];
 }
 
-async function signIn(url: string, email: string): Promise<string> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query:
-        'mutation SignIn($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }',
-      variables: { email, password: BENCH_PASSWORD },
-    }),
-  });
-  const json = (await response.json()) as { data?: { login: { accessToken: string } }; errors?: unknown[] };
-  if (!json.data) throw new Error(`signing in as ${email} failed: ${JSON.stringify(json.errors)}`);
-  return json.data.login.accessToken;
+/** Opens a session for an organisation's account as signing in would, and issues its access token. */
+async function openSession(url: string, saved: SavedNetwork, organisation: number): Promise<string> {
+  const pool = new Pool({ connectionString: url, max: 1 });
+  try {
+    const { rows } = await pool.query<{ id: string; user_id: string }>(
+      `INSERT INTO app_session (organisation_id, user_id, refresh_token_hash, created_at, expires_at)
+       SELECT $1, u.id, md5(random()::text) || md5(random()::text), now(), now() + interval '1 day'
+         FROM app_user u WHERE u.email = $2
+       RETURNING id, user_id`,
+      [saved.organisationIds[organisation], benchAccount(saved.label, organisation)],
+    );
+    const session = rows[0];
+    if (!session) throw new Error(`no bench account for organisation ${organisation}`);
+    const tokens = new SessionTokens(new TextEncoder().encode(saved.jwtSecret), ACCESS_TOKEN_TTL_SECONDS);
+    const issued = await tokens.issue({
+      userId: session.user_id,
+      organisationId: saved.organisationIds[organisation] as string,
+      sessionId: session.id,
+    });
+    return issued.accessToken;
+  } finally {
+    await pool.end();
+  }
 }
 
 /** Puts the contended referrals and units back as generated, so each server accepts the same referrals. */
@@ -226,6 +229,7 @@ async function main(): Promise<void> {
     );
     const scenarios = SCENARIOS.filter((scenario) => !opts.scenarios || opts.scenarios.includes(scenario.name));
 
+    const loadBefore = os.loadavg()[0] as number;
     const tokens = new Map<number, string>();
     const measurements: Measurement[] = [];
     for (const kind of kinds) {
@@ -237,12 +241,7 @@ async function main(): Promise<void> {
         for (const scenario of scenarios) {
           if (kind.dialect === 'postgraphile' && !scenario.postgraphile) continue;
           if (!tokens.has(scenario.organisation)) {
-            if (kind.name !== 'gateway' && kind.name !== 'gateway-unshielded')
-              throw new Error('sign in through a gateway first');
-            tokens.set(
-              scenario.organisation,
-              await signIn(server.url, benchAccount(network.label, scenario.organisation)),
-            );
+            tokens.set(scenario.organisation, await openSession(database.url, saved, scenario.organisation));
           }
           const token = tokens.get(scenario.organisation) as string;
           if (scenario.writes) await resetContention(database.url, network);
@@ -294,6 +293,7 @@ async function main(): Promise<void> {
       poolSize: opts.poolSize,
       machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}`,
       database: process.env['DATABASE_URL'] ? 'DATABASE_URL' : 'embedded PostgreSQL 18',
+      loadAverage: [loadBefore, os.loadavg()[0] as number],
     };
     mkdirSync(path.dirname(opts.out), { recursive: true });
     writeFileSync(opts.out, renderReport(info, SCENARIOS, kinds, measurements));

@@ -20,6 +20,8 @@ export interface RunInfo {
   poolSize: number;
   machine: string;
   database: string;
+  /** The machine's 1-minute load average before and after the runs: other work on it shows in the numbers. */
+  loadAverage: [before: number, after: number];
 }
 
 /** The peers each row is compared with: the floor, and the GraphQL server a partner could pick instead. */
@@ -48,6 +50,7 @@ export function renderReport(
     '',
     `${info.durationSeconds} s per scenario after a 2 s warm-up, ${info.connections} connections (autocannon), ` +
       `database pool of ${info.poolSize} per server, each server in its own process on ${info.machine}. ` +
+      `Load average ${fixed(info.loadAverage[0], 1)} before the runs and ${fixed(info.loadAverage[1], 1)} after. ` +
       'SQL is the statements of one request (transaction control included); peak RSS is the server process, sampled every 100 ms.',
     '',
     `| scenario | server | req/s | p50 ms | p99 ms | SQL/request | answer kB | peak RSS MB | errors | ${BASELINES.map((b) => b.heading).join(' | ')} |`,

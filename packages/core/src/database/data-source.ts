@@ -18,6 +18,7 @@ import { Referrals1763880000000 } from './migrations/1763880000000-Referrals';
 import { Repatriation1763900000000 } from './migrations/1763900000000-Repatriation';
 import { RowLevelSecurity1763910000000 } from './migrations/1763910000000-RowLevelSecurity';
 import { Sessions1763920000000 } from './migrations/1763920000000-Sessions';
+import { ReadPaths1763935000000 } from './migrations/1763935000000-ReadPaths';
 import { SessionEntity } from '../modules/auth/session.entity';
 import { Administration1763890000000 } from './migrations/1763890000000-Administration';
 import { SnakeNamingStrategy } from './naming-strategy';
@@ -51,6 +52,7 @@ export const MIGRATIONS = [
   Repatriation1763900000000,
   RowLevelSecurity1763910000000,
   Sessions1763920000000,
+  ReadPaths1763935000000,
 ];
 
 export interface DatabaseOptions {
