@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { hashPassword, IdentityCipher, type DataKey } from '@sahayog/core';
+import { hashPassword, IdentityCipher, MILESTONE_ORDER, type DataKey } from '@sahayog/core';
 import type { Pool, PoolClient } from 'pg';
 import { copyRows, type CopyRow } from './copy';
 
@@ -376,23 +376,6 @@ export async function generateNetwork(pool: Pool, options: GenerateOptions): Pro
   };
 }
 
-const MILESTONES = [
-  'IDENTIFIED',
-  'VOLUNTARINESS_ASSESSED',
-  'NATIONALITY_VERIFICATION_REQUESTED',
-  'NATIONALITY_VERIFIED',
-  'FAMILY_TRACED',
-  'HOME_INVESTIGATION_REPORT',
-  'FAMILY_RISK_ASSESSED',
-  'REPATRIATION_ORDER',
-  'CLEARANCES',
-  'TRAVEL_PERMIT',
-  'ESCORT_ARRANGED',
-  'HANDED_OVER',
-  'REUNIFIED',
-  'FOLLOW_UP',
-];
-
 const DOCUMENTS = [
   ['CWC_ORDER', 'VERIFIED'],
   ['HOME_INVESTIGATION_REPORT', 'RECEIVED'],
@@ -440,8 +423,8 @@ async function loadRepatriationCases(
       createdAt.toISOString(),
       createdAt.toISOString(),
     ]);
-    const done = rand(MILESTONES.length);
-    MILESTONES.forEach((kind, position) => {
+    const done = rand(MILESTONE_ORDER.length);
+    MILESTONE_ORDER.forEach((kind, position) => {
       const status = position < done ? 'DONE' : position === done ? 'IN_PROGRESS' : 'PENDING';
       const due = new Date(createdAt.getTime() + (position + 1) * 14 * DAY_MS);
       milestones.push([

@@ -38,3 +38,4 @@ export {
 } from './database/network-admin';
 export { expireHolds } from './modules/referral/referral.service';
 export { noticeExpiringDocuments } from './modules/repatriation/repatriation.service';
+export { MILESTONE_ORDER } from './modules/repatriation/repatriation.enums';

@@ -3,8 +3,8 @@ import { BadUserInputError, ConflictError, NoCapacityError, NotFoundError } from
 import { requireUuid } from '../../common/ids';
 import type { RequestContext } from '../../context/request-context';
 import { Topic, type BedUnitChanged } from '../../context/topics';
-import { ReferralStatus } from '../referral/referral.enums';
 import { plainColumns, plainEntity } from '../../database/plain-rows';
+import { ReferralStatus } from '../referral/referral.enums';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { organisationById } from '../organisation/organisation.loaders';
 import { ReferralEntity } from '../referral/referral.entity';
@@ -133,13 +133,13 @@ export async function bedsAvailableIn(ctx: RequestContext, facilityId: string): 
  */
 export async function bedAvailability(ctx: RequestContext, filter: BedSearch = {}): Promise<BedUnit[]> {
   const units = await ctx.repo(BedUnitEntity);
-  const metadataOf = (target: typeof FacilityEntity | typeof OrganisationEntity) =>
-    units.manager.connection.getMetadata(target);
+  const facilityMetadata = units.manager.connection.getMetadata(FacilityEntity);
+  const organisationMetadata = units.manager.connection.getMetadata(OrganisationEntity);
   const qb = units
     .createQueryBuilder('u')
     .select(plainColumns(units.metadata, 'u'))
-    .addSelect(plainColumns(metadataOf(FacilityEntity), 'f'))
-    .addSelect(plainColumns(metadataOf(OrganisationEntity), 'o'))
+    .addSelect(plainColumns(facilityMetadata, 'f'))
+    .addSelect(plainColumns(organisationMetadata, 'o'))
     .innerJoin(FacilityEntity, 'f', 'f.id = u.facility_id AND f.active')
     .innerJoin(OrganisationEntity, 'o', 'o.id = f.organisation_id AND o.active')
     .orderBy('f.country')
@@ -157,9 +157,9 @@ export async function bedAvailability(ctx: RequestContext, filter: BedSearch = {
     const unit = plainEntity<BedUnitEntity>(units.metadata, 'u', row);
     if (!primed.has(unit.facilityId)) {
       primed.add(unit.facilityId);
-      const facility = plainEntity<FacilityEntity>(metadataOf(FacilityEntity), 'f', row);
+      const facility = plainEntity<FacilityEntity>(facilityMetadata, 'f', row);
       facilities.prime(facility.id, facility);
-      organisations.prime(facility.organisationId, plainEntity(metadataOf(OrganisationEntity), 'o', row));
+      organisations.prime(facility.organisationId, plainEntity(organisationMetadata, 'o', row));
     }
     return toBedUnit(unit);
   });

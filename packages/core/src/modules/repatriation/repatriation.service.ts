@@ -57,7 +57,14 @@ const HALTED = new Set([RepatriationStatus.ON_HOLD, RepatriationStatus.CANCELLED
 const SETTLED = new Set([MilestoneStatus.DONE, MilestoneStatus.NOT_APPLICABLE]);
 
 const asDate = (day: string | null): Date | null => (day ? new Date(`${day}T00:00:00Z`) : null);
-const today = (ctx: RequestContext): string => isoDate(ctx.now());
+const days = new WeakMap<RequestContext, string>();
+
+/** The request's calendar day, worked out once: a case list compares hundreds of due dates with it. */
+function today(ctx: RequestContext): string {
+  let day = days.get(ctx);
+  if (day === undefined) days.set(ctx, (day = isoDate(ctx.now())));
+  return day;
+}
 
 function addMonths(day: Date, months: number): string {
   const next = new Date(day);
