@@ -18,6 +18,8 @@ const DATA_DIR = path.join(BENCH_DIR, '.data');
 const STATE_FILE = path.join(DATA_DIR, 'network.json');
 const EMBEDDED_PORT = 54339;
 const ACCESS_TOKEN_TTL_SECONDS = 24 * 3600;
+/** As in docker/gateway.Dockerfile. */
+const HEAP_CAP = '--max-old-space-size=256';
 const GATEWAY_CLI = path.resolve(BENCH_DIR, '../gateway/dist/cli.js');
 
 interface SavedNetwork extends BenchNetwork {
@@ -233,9 +235,11 @@ async function main(): Promise<void> {
     const tokens = new Map<number, string>();
     const measurements: Measurement[] = [];
     for (const kind of kinds) {
-      const nodeOptions = opts.profile
-        ? ['--cpu-prof', `--cpu-prof-dir=${path.join(DATA_DIR, 'profiles', kind.name)}`]
-        : [];
+      // Every server as the gateway's image runs it: the same heap cap, so resident memory compares.
+      const nodeOptions = [
+        HEAP_CAP,
+        ...(opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(DATA_DIR, 'profiles', kind.name)}`] : []),
+      ];
       const server = await startServer(kind, nodeOptions);
       try {
         for (const scenario of scenarios) {
@@ -294,6 +298,7 @@ async function main(): Promise<void> {
       machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}`,
       database: process.env['DATABASE_URL'] ? 'DATABASE_URL' : 'embedded PostgreSQL 18',
       loadAverage: [loadBefore, os.loadavg()[0] as number],
+      nodeOptions: HEAP_CAP,
     };
     mkdirSync(path.dirname(opts.out), { recursive: true });
     writeFileSync(opts.out, renderReport(info, SCENARIOS, kinds, measurements));

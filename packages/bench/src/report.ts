@@ -22,6 +22,8 @@ export interface RunInfo {
   database: string;
   /** The machine's 1-minute load average before and after the runs: other work on it shows in the numbers. */
   loadAverage: [before: number, after: number];
+  /** Node options every server ran with. */
+  nodeOptions: string;
 }
 
 /** The peers each row is compared with: the floor, and the GraphQL server a partner could pick instead. */
@@ -49,7 +51,7 @@ export function renderReport(
       `4 contended units. Loaded in ${fixed(info.loadSeconds, 1)} s (COPY, ${info.database}).`,
     '',
     `${info.durationSeconds} s per scenario after a 2 s warm-up, ${info.connections} connections (autocannon), ` +
-      `database pool of ${info.poolSize} per server, each server in its own process on ${info.machine}. ` +
+      `database pool of ${info.poolSize} per server, each server in its own process (\`${info.nodeOptions}\`) on ${info.machine}. ` +
       `Load average ${fixed(info.loadAverage[0], 1)} before the runs and ${fixed(info.loadAverage[1], 1)} after. ` +
       'SQL is the statements of one request (transaction control included); peak RSS is the server process, sampled every 100 ms.',
     '',
