@@ -8,6 +8,7 @@ COPY packages/core/package.json packages/core/
 COPY packages/gateway/package.json packages/gateway/
 COPY packages/testing/package.json packages/testing/
 COPY packages/dashboard/package.json packages/dashboard/
+COPY packages/bench/package.json packages/bench/
 RUN npm ci --no-audit --no-fund
 COPY packages/dashboard packages/dashboard
 RUN npm run build -w @sahayog/dashboard

@@ -7,13 +7,16 @@ COPY packages/core/package.json packages/core/
 COPY packages/gateway/package.json packages/gateway/
 COPY packages/testing/package.json packages/testing/
 COPY packages/dashboard/package.json packages/dashboard/
+COPY packages/bench/package.json packages/bench/
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.base.json ./
 COPY packages packages
 RUN npx tsc -b packages/core packages/gateway && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
-ENV NODE_ENV=production PORT=4000
+# V8 grows the heap lazily on a large machine (400 MB resident under load); capped, a replica stays near 150 MB
+# resident at the same throughput (packages/bench).
+ENV NODE_ENV=production PORT=4000 NODE_OPTIONS=--max-old-space-size=256
 WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules node_modules

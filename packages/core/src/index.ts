@@ -48,3 +48,4 @@ export {
   noticeExpiringDocuments,
   organisationsWithExpiringDocuments,
 } from './modules/repatriation/repatriation.service';
+export { MILESTONE_ORDER } from './modules/repatriation/repatriation.enums';

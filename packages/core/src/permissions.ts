@@ -1,6 +1,8 @@
+import type { GraphQLSchema } from 'graphql';
+import type { IMiddlewareTypeMap } from 'graphql-middleware';
 import { shield } from 'graphql-shield';
 import { ForbiddenError } from './common/errors';
-import { deny, type Rule, type RuleMap } from './common/rules';
+import { allow, deny, type Rule, type RuleMap } from './common/rules';
 import { auditRules } from './modules/audit/audit.rules';
 import { authRules } from './modules/auth/auth.rules';
 import { facilityRules } from './modules/facility/facility.rules';
@@ -53,3 +55,14 @@ export const permissions = shield(RULES, {
   allowExternalErrors: true,
   fallbackError: async () => new ForbiddenError(),
 });
+
+/**
+ * The shield's middleware for the fields that need a rule. Shield wraps every field of every type, and on
+ * a list of a hundred objects those wrappers cost more than the rest of the request; a type whose every
+ * field is allowed answers the same without them, so only its wrappers are left out. Every other type,
+ * including those no module names (denied by the fallback rule), stays wrapped.
+ */
+export function permissionMiddleware(schema: GraphQLSchema): IMiddlewareTypeMap {
+  const generated = permissions.generate(schema) as IMiddlewareTypeMap;
+  return Object.fromEntries(Object.entries(generated).filter(([type]) => RULES[type] !== allow));
+}

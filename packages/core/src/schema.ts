@@ -18,7 +18,7 @@ import { ReferralEventResolver, ReferralResolver } from './modules/referral/refe
 import { CaseEventResolver, RepatriationResolver } from './modules/repatriation/repatriation.resolver';
 import { ConsentResolver, SubjectResolver } from './modules/subject/subject.resolver';
 import { UserResolver } from './modules/user/user.resolver';
-import { permissions } from './permissions';
+import { permissionMiddleware } from './permissions';
 
 export const RESOLVERS = [
   AuthResolver,
@@ -51,7 +51,7 @@ export async function buildSahayogSchema(options: SchemaOptions): Promise<GraphQ
     validateFn: validateInput,
     scalarsMap: [{ type: Date, scalar: DateTime }],
   });
-  return options.withPermissions === false ? schema : applyMiddleware(schema, permissions);
+  return options.withPermissions === false ? schema : applyMiddleware(schema, permissionMiddleware(schema));
 }
 
 /** The SDL the gateway serves, in a stable order: what `packages/core/schema.graphql` must hold. */

@@ -31,6 +31,8 @@ export interface GatewayConfig {
   logLevel: string;
   /** Adds `extensions.sqlStatements` to responses: for tests and benchmarks, never production. */
   exposeStatementCount: boolean;
+  /** graphql-shield on: off only in the benchmark, to measure what the permission layer costs; never in production. */
+  withPermissions: boolean;
 }
 
 /** Invitations expire after 7 days unless INVITATION_TTL_HOURS says otherwise. */
@@ -117,5 +119,6 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       .filter(Boolean),
     logLevel: env['LOG_LEVEL'] ?? (production ? 'info' : 'warn'),
     exposeStatementCount: !production && env['SAHAYOG_EXPOSE_SQL_COUNT'] === '1',
+    withPermissions: production || env['SAHAYOG_BENCH_WITHOUT_PERMISSIONS'] !== '1',
   };
 }

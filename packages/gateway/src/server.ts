@@ -185,7 +185,10 @@ export async function startGateway(
   await assertRequestRole(dataSource);
   const running = createPlatform(config, dataSource, options);
   const contexts = new ContextFactory(dataSource, running.platform);
-  const schema = await buildSahayogSchema({ pubSub: running.platform.pubSub });
+  const schema = await buildSahayogSchema({
+    pubSub: running.platform.pubSub,
+    withPermissions: config.withPermissions,
+  });
   const formatError = createErrorFormatter(config.production, logger);
   const armor = new ApolloArmor({
     maxDepth: { n: 12 },

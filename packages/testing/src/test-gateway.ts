@@ -124,6 +124,7 @@ export class TestGateway {
       corsOrigins: options.corsOrigins ?? [],
       logLevel: 'silent',
       exposeStatementCount: !options.production,
+      withPermissions: true,
     };
     const dataSource = await openDataSource({ url: database.url, poolSize: 2 });
     const { gateway, appDataSource } = await TestGateway.serve(config, clock, options);

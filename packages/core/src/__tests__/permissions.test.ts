@@ -1,6 +1,7 @@
 import { createPubSub } from '@graphql-yoga/subscription';
-import type { GraphQLObjectType } from 'graphql';
-import { RULES } from '../permissions';
+import { isObjectType, type GraphQLObjectType } from 'graphql';
+import { allow } from '../common/rules';
+import { permissionMiddleware, RULES } from '../permissions';
 import { buildSahayogSchema } from '../schema';
 
 interface DescribableRule {
@@ -46,5 +47,18 @@ describe('permissions', () => {
       }
     }
     expect(readable).toMatchSnapshot();
+  });
+
+  it('leave unwrapped only the types whose every field is allowed', async () => {
+    const schema = await buildSahayogSchema({ pubSub: createPubSub(), withPermissions: false });
+    const middleware = permissionMiddleware(schema);
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!isObjectType(type) || type.name.startsWith('__')) continue;
+      const wrapped = Object.keys((middleware[type.name] as object | undefined) ?? {});
+      expect([type.name, wrapped]).toEqual([
+        type.name,
+        RULES[type.name] === allow ? [] : Object.keys(type.getFields()),
+      ]);
+    }
   });
 });

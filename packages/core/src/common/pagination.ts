@@ -56,6 +56,8 @@ export async function keysetPage<Row extends ObjectLiteral & Keyset, Node>(
   alias: string,
   page: { first: number | undefined; after: string | undefined; fallbackSize: number },
   toNode: (row: Row) => Node,
+  /** Reads the ordered, limited page: entities unless a list selects more (joined rows, plain rows). */
+  read: (ordered: SelectQueryBuilder<Row>) => Promise<Row[]> = (ordered) => ordered.getMany(),
 ): Promise<KeysetPage<Row, Node>> {
   const size = pageSize(page.first, page.fallbackSize);
   const totalCount = await qb.clone().getCount();
@@ -63,11 +65,12 @@ export async function keysetPage<Row extends ObjectLiteral & Keyset, Node>(
     const position = decodeCursor(page.after);
     qb.andWhere(`(${alias}.created_at, ${alias}.id) < (:at, :id)`, { at: position.createdAt, id: position.id });
   }
-  const found = await qb
-    .orderBy(`${alias}.created_at`, 'DESC')
-    .addOrderBy(`${alias}.id`, 'DESC')
-    .limit(size + 1)
-    .getMany();
+  const found = await read(
+    qb
+      .orderBy(`${alias}.created_at`, 'DESC')
+      .addOrderBy(`${alias}.id`, 'DESC')
+      .limit(size + 1),
+  );
   const rows = found.slice(0, size);
   const edges = rows.map((row) => ({ cursor: encodeCursor(row), node: toNode(row) }));
   return {

@@ -19,6 +19,7 @@ import { Repatriation1763900000000 } from './migrations/1763900000000-Repatriati
 import { RowLevelSecurity1763910000000 } from './migrations/1763910000000-RowLevelSecurity';
 import { Sessions1763920000000 } from './migrations/1763920000000-Sessions';
 import { GatewayLogin1763930000000 } from './migrations/1763930000000-GatewayLogin';
+import { ReadPaths1763935000000 } from './migrations/1763935000000-ReadPaths';
 import { CaseEventFacts1763945000000 } from './migrations/1763945000000-CaseEventFacts';
 import { SessionEntity } from '../modules/auth/session.entity';
 import { Administration1763890000000 } from './migrations/1763890000000-Administration';
@@ -54,6 +55,7 @@ export const MIGRATIONS = [
   RowLevelSecurity1763910000000,
   Sessions1763920000000,
   GatewayLogin1763930000000,
+  ReadPaths1763935000000,
   CaseEventFacts1763945000000,
 ];
 

@@ -1,19 +1,16 @@
-import { In } from 'typeorm';
 import { byKey, defineLoader, groupByKey } from '../../context/loaders';
+import { selectPlain } from '../../database/plain-rows';
 import { BedUnitEntity, FacilityEntity, type BedChangeReason, type BedCounts } from './facility.entity';
 
 export const facilityById = defineLoader<string, FacilityEntity | null>('facilityById', async (ctx, ids) => {
-  const rows = await (await ctx.repo(FacilityEntity)).findBy({ id: In([...ids]) });
+  const rows = await selectPlain(await ctx.repo(FacilityEntity), 'f', (qb) => qb.where('f.id IN (:...ids)', { ids }));
   return byKey(ids, rows, (row) => row.id, null);
 });
 
 export const unitsByFacility = defineLoader<string, BedUnitEntity[]>('unitsByFacility', async (ctx, facilityIds) => {
-  const rows = await (
-    await ctx.repo(BedUnitEntity)
-  ).find({
-    where: { facilityId: In([...facilityIds]) },
-    order: { name: 'ASC' },
-  });
+  const rows = await selectPlain(await ctx.repo(BedUnitEntity), 'u', (qb) =>
+    qb.where('u.facility_id IN (:...facilityIds)', { facilityIds }).orderBy('u.name'),
+  );
   return groupByKey(facilityIds, rows, (row) => row.facilityId);
 });
 
@@ -27,21 +24,19 @@ export const FACILITY_VISIBLE = '((f.active AND o.active) OR f.organisation_id =
 export const facilitiesByOrganisation = defineLoader<string, FacilityEntity[]>(
   'facilitiesByOrganisation',
   async (ctx, organisationIds) => {
-    const rows = await (
-      await ctx.repo(FacilityEntity)
-    )
-      .createQueryBuilder('f')
-      .innerJoin('organisation', 'o', 'o.id = f.organisation_id')
-      .where('f.organisation_id IN (:...organisationIds)', { organisationIds: [...organisationIds] })
-      .andWhere(FACILITY_VISIBLE, { own: ctx.requireActor().organisationId })
-      .orderBy('f.name', 'ASC')
-      .getMany();
+    const rows = await selectPlain(await ctx.repo(FacilityEntity), 'f', (qb) =>
+      qb
+        .innerJoin('organisation', 'o', 'o.id = f.organisation_id')
+        .where('f.organisation_id IN (:...organisationIds)', { organisationIds })
+        .andWhere(FACILITY_VISIBLE, { own: ctx.requireActor().organisationId })
+        .orderBy('f.name'),
+    );
     return groupByKey(organisationIds, rows, (row) => row.organisationId);
   },
 );
 
 export const unitById = defineLoader<string, BedUnitEntity | null>('unitById', async (ctx, ids) => {
-  const rows = await (await ctx.repo(BedUnitEntity)).findBy({ id: In([...ids]) });
+  const rows = await selectPlain(await ctx.repo(BedUnitEntity), 'u', (qb) => qb.where('u.id IN (:...ids)', { ids }));
   return byKey(ids, rows, (row) => row.id, null);
 });
 

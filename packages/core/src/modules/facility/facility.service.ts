@@ -4,7 +4,10 @@ import { requireUuid } from '../../common/ids';
 import { pageSize } from '../../common/pagination';
 import type { RequestContext } from '../../context/request-context';
 import { Topic, type BedUnitChanged } from '../../context/topics';
+import { plainColumns, plainEntity } from '../../database/plain-rows';
 import { ReferralStatus } from '../referral/referral.enums';
+import { OrganisationEntity } from '../organisation/organisation.entity';
+import { organisationById } from '../organisation/organisation.loaders';
 import { ReferralEntity } from '../referral/referral.entity';
 import {
   BedChangeReason,
@@ -144,12 +147,22 @@ export async function getBedUnit(ctx: RequestContext, id: string): Promise<BedUn
   return toBedUnit(unit);
 }
 
-/** The network bed board: units of active facilities of active organisations. */
+/**
+ * The network bed board: units of active facilities of active organisations. The hottest read of the
+ * network, so the units come with their facility and organisation in one statement, as plain rows, and
+ * those prime the loaders that `BedUnit.facility` and `Facility.organisation` read from.
+ */
 export async function bedAvailability(ctx: RequestContext, filter: BedSearch = {}): Promise<BedUnit[]> {
-  const qb = (await ctx.repo(BedUnitEntity))
+  const units = await ctx.repo(BedUnitEntity);
+  const facilityMetadata = units.manager.connection.getMetadata(FacilityEntity);
+  const organisationMetadata = units.manager.connection.getMetadata(OrganisationEntity);
+  const qb = units
     .createQueryBuilder('u')
+    .select(plainColumns(units.metadata, 'u'))
+    .addSelect(plainColumns(facilityMetadata, 'f'))
+    .addSelect(plainColumns(organisationMetadata, 'o'))
     .innerJoin(FacilityEntity, 'f', 'f.id = u.facility_id AND f.active')
-    .innerJoin('organisation', 'o', 'o.id = f.organisation_id AND o.active')
+    .innerJoin(OrganisationEntity, 'o', 'o.id = f.organisation_id AND o.active')
     .orderBy('f.country')
     .addOrderBy('f.state')
     .addOrderBy('f.district')
@@ -157,7 +170,20 @@ export async function bedAvailability(ctx: RequestContext, filter: BedSearch = {
     .addOrderBy('u.name');
   whereFacilityMatches(qb, filter);
   whereUnitMatches(qb, filter);
-  return (await qb.getMany()).map(toBedUnit);
+  const rows = await qb.getRawMany<Record<string, unknown>>();
+  const facilities = ctx.loaders.get(facilityById);
+  const organisations = ctx.loaders.get(organisationById);
+  const primed = new Set<string>();
+  return rows.map((row) => {
+    const unit = plainEntity<BedUnitEntity>(units.metadata, 'u', row);
+    if (!primed.has(unit.facilityId)) {
+      primed.add(unit.facilityId);
+      const facility = plainEntity<FacilityEntity>(facilityMetadata, 'f', row);
+      facilities.prime(facility.id, facility);
+      organisations.prime(facility.organisationId, plainEntity(organisationMetadata, 'o', row));
+    }
+    return toBedUnit(unit);
+  });
 }
 
 const countsOf = (unit: BedCounts): BedCounts => ({

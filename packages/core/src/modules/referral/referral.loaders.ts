@@ -1,5 +1,5 @@
-import { In } from 'typeorm';
 import { byKey, defineLoader, groupByKey } from '../../context/loaders';
+import { selectPlain } from '../../database/plain-rows';
 import { ReferralEntity, ReferralEventEntity } from './referral.entity';
 
 /** Referrals the caller's organisation sends or receives; any other answers null, like a missing one. */
@@ -7,23 +7,18 @@ export const visibleReferralById = defineLoader<string, ReferralEntity | null>(
   'visibleReferralById',
   async (ctx, ids) => {
     const me = ctx.requireActor().organisationId;
-    const rows = await (
-      await ctx.repo(ReferralEntity)
-    )
-      .createQueryBuilder('r')
-      .where('r.id IN (:...ids)', { ids })
-      .andWhere('(r.from_organisation_id = :me OR r.to_organisation_id = :me)', { me })
-      .getMany();
+    const rows = await selectPlain(await ctx.repo(ReferralEntity), 'r', (qb) =>
+      qb
+        .where('r.id IN (:...ids)', { ids })
+        .andWhere('(r.from_organisation_id = :me OR r.to_organisation_id = :me)', { me }),
+    );
     return byKey(ids, rows, (row) => row.id, null);
   },
 );
 
 export const eventsByReferral = defineLoader<string, ReferralEventEntity[]>('eventsByReferral', async (ctx, ids) => {
-  const rows = await (
-    await ctx.repo(ReferralEventEntity)
-  ).find({
-    where: { referralId: In([...ids]) },
-    order: { id: 'ASC' },
-  });
+  const rows = await selectPlain(await ctx.repo(ReferralEventEntity), 'e', (qb) =>
+    qb.where('e.referral_id IN (:...ids)', { ids }).orderBy('e.id'),
+  );
   return groupByKey(ids, rows, (row) => row.referralId);
 });

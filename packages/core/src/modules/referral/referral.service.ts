@@ -12,11 +12,14 @@ import {
 import { requireUuid } from '../../common/ids';
 import { reasonText } from '../../common/text';
 import { keysetPage } from '../../common/pagination';
+import { plainColumns, plainEntity } from '../../database/plain-rows';
 import type { Actor, RequestContext } from '../../context/request-context';
 import { Topic, type ReferralChanged } from '../../context/topics';
 import { FacilityEntity } from '../facility/facility.entity';
+import { facilityById } from '../facility/facility.loaders';
 import { holdBed, occupyHeldBed, ownUnit, releaseBed } from '../facility/facility.service';
 import { OrganisationEntity } from '../organisation/organisation.entity';
+import { organisationById } from '../organisation/organisation.loaders';
 import { ConsentPurpose } from '../subject/subject.enums';
 import { requireLiveConsent, toSubject, visibleSubject } from '../subject/subject.service';
 import { ReferralBox, ReferralStatus } from './referral.enums';
@@ -346,11 +349,43 @@ export async function listReferrals(
   after: string | undefined,
 ): Promise<ReferralConnection> {
   const me = ctx.requireActor().organisationId;
-  const qb = boxOf(await ctx.repo(ReferralEntity), me, filter?.box);
+  const referrals = await ctx.repo(ReferralEntity);
+  const qb = boxOf(referrals, me, filter?.box);
   if (filter?.status?.length) qb.andWhere('r.status IN (:...statuses)', { statuses: filter.status });
-  const { rows, ...connection } = await keysetPage(qb, 'r', { first, after, fallbackSize: 50 }, toReferral);
-  const loader = ctx.loaders.get(visibleReferralById);
-  for (const row of rows) loader.prime(row.id, row);
+  // Each referral comes with both organisations and its facility, which the inbox shows beside it; they
+  // prime the loaders its fields read from.
+  const { metadata } = referrals;
+  const organisationMetadata = referrals.manager.connection.getMetadata(OrganisationEntity);
+  const facilityMetadata = referrals.manager.connection.getMetadata(FacilityEntity);
+  const referralLoader = ctx.loaders.get(visibleReferralById);
+  const organisations = ctx.loaders.get(organisationById);
+  const facilities = ctx.loaders.get(facilityById);
+  const withParties = async (ordered: SelectQueryBuilder<ReferralEntity>): Promise<ReferralEntity[]> => {
+    const rows = await ordered
+      .select(plainColumns(metadata, 'r'))
+      .addSelect(plainColumns(organisationMetadata, 'sender'))
+      .addSelect(plainColumns(organisationMetadata, 'receiver'))
+      .addSelect(plainColumns(facilityMetadata, 'f'))
+      .innerJoin(OrganisationEntity, 'sender', 'sender.id = r.from_organisation_id')
+      .innerJoin(OrganisationEntity, 'receiver', 'receiver.id = r.to_organisation_id')
+      .leftJoin(FacilityEntity, 'f', 'f.id = r.to_facility_id')
+      .getRawMany<Record<string, unknown>>();
+    return rows.map((row) => {
+      const referral = plainEntity<ReferralEntity>(metadata, 'r', row);
+      referralLoader.prime(referral.id, referral);
+      organisations.prime(referral.fromOrganisationId, plainEntity(organisationMetadata, 'sender', row));
+      organisations.prime(referral.toOrganisationId, plainEntity(organisationMetadata, 'receiver', row));
+      if (referral.toFacilityId) facilities.prime(referral.toFacilityId, plainEntity(facilityMetadata, 'f', row));
+      return referral;
+    });
+  };
+  const { rows: _rows, ...connection } = await keysetPage(
+    qb,
+    'r',
+    { first, after, fallbackSize: 50 },
+    toReferral,
+    withParties,
+  );
   return Object.assign(new ReferralConnection(), connection);
 }
 

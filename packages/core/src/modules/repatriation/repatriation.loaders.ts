@@ -1,5 +1,5 @@
-import { In } from 'typeorm';
 import { byKey, defineLoader, groupByKey } from '../../context/loaders';
+import { selectPlain } from '../../database/plain-rows';
 import {
   CaseDocumentEntity,
   CaseEventEntity,
@@ -13,42 +13,39 @@ export const visibleCaseById = defineLoader<string, RepatriationCaseEntity | nul
   'visibleCaseById',
   async (ctx, ids) => {
     const me = ctx.requireActor().organisationId;
-    const rows = await (
-      await ctx.repo(RepatriationCaseEntity)
-    )
-      .createQueryBuilder('c')
-      .where('c.id IN (:...ids)', { ids })
-      .andWhere('(c.home_organisation_id = :me OR c.counterpart_organisation_id = :me)', { me })
-      .getMany();
+    const rows = await selectPlain(await ctx.repo(RepatriationCaseEntity), 'c', (qb) =>
+      qb
+        .where('c.id IN (:...ids)', { ids })
+        .andWhere('(c.home_organisation_id = :me OR c.counterpart_organisation_id = :me)', { me }),
+    );
     return byKey(ids, rows, (row) => row.id, null);
   },
 );
 
 export const milestonesByCase = defineLoader<string, MilestoneEntity[]>('milestonesByCase', async (ctx, ids) => {
-  const rows = await (
-    await ctx.repo(MilestoneEntity)
-  ).find({ where: { caseId: In([...ids]) }, order: { position: 'ASC' } });
+  const rows = await selectPlain(await ctx.repo(MilestoneEntity), 'm', (qb) =>
+    qb.where('m.case_id IN (:...ids)', { ids }).orderBy('m.position'),
+  );
   return groupByKey(ids, rows, (row) => row.caseId);
 });
 
 export const documentsByCase = defineLoader<string, CaseDocumentEntity[]>('documentsByCase', async (ctx, ids) => {
-  const rows = await (
-    await ctx.repo(CaseDocumentEntity)
-  ).find({
-    where: { caseId: In([...ids]) },
-    order: { createdAt: 'ASC', id: 'ASC' },
-  });
+  const rows = await selectPlain(await ctx.repo(CaseDocumentEntity), 'd', (qb) =>
+    qb.where('d.case_id IN (:...ids)', { ids }).orderBy('d.created_at').addOrderBy('d.id'),
+  );
   return groupByKey(ids, rows, (row) => row.caseId);
 });
 
 export const visitsByCase = defineLoader<string, FollowUpVisitEntity[]>('visitsByCase', async (ctx, ids) => {
-  const rows = await (
-    await ctx.repo(FollowUpVisitEntity)
-  ).find({ where: { caseId: In([...ids]) }, order: { months: 'ASC' } });
+  const rows = await selectPlain(await ctx.repo(FollowUpVisitEntity), 'v', (qb) =>
+    qb.where('v.case_id IN (:...ids)', { ids }).orderBy('v.months'),
+  );
   return groupByKey(ids, rows, (row) => row.caseId);
 });
 
 export const caseEventsByCase = defineLoader<string, CaseEventEntity[]>('caseEventsByCase', async (ctx, ids) => {
-  const rows = await (await ctx.repo(CaseEventEntity)).find({ where: { caseId: In([...ids]) }, order: { id: 'ASC' } });
+  const rows = await selectPlain(await ctx.repo(CaseEventEntity), 'e', (qb) =>
+    qb.where('e.case_id IN (:...ids)', { ids }).orderBy('e.id'),
+  );
   return groupByKey(ids, rows, (row) => row.caseId);
 });

@@ -1,5 +1,6 @@
 import { In } from 'typeorm';
 import { byKey, defineLoader } from '../../context/loaders';
+import { selectPlain } from '../../database/plain-rows';
 import { IDENTITY_SHARING_PURPOSES } from './subject.enums';
 import { ConsentEntity, SubjectEntity } from './subject.entity';
 
@@ -9,12 +10,8 @@ import { ConsentEntity, SubjectEntity } from './subject.entity';
  */
 export const visibleSubjectById = defineLoader<string, SubjectEntity | null>('visibleSubjectById', async (ctx, ids) => {
   const me = ctx.requireActor().organisationId;
-  const rows = await (
-    await ctx.repo(SubjectEntity)
-  )
-    .createQueryBuilder('s')
-    .where('s.id IN (:...ids)', { ids })
-    .andWhere(
+  const rows = await selectPlain(await ctx.repo(SubjectEntity), 's', (qb) =>
+    qb.where('s.id IN (:...ids)', { ids }).andWhere(
       `(s.organisation_id = :me
         OR EXISTS (SELECT 1 FROM referral r WHERE r.subject_id = s.id AND r.to_organisation_id = :me)
         OR EXISTS (SELECT 1 FROM repatriation_case rc WHERE rc.subject_id = s.id
@@ -22,8 +19,8 @@ export const visibleSubjectById = defineLoader<string, SubjectEntity | null>('vi
         OR EXISTS (SELECT 1 FROM consent c WHERE c.subject_id = s.id AND c.granted_to_organisation_id = :me
                      AND c.withdrawn_at IS NULL AND (c.expires_at IS NULL OR c.expires_at > :now)))`,
       { me, now: ctx.now() },
-    )
-    .getMany();
+    ),
+  );
   return byKey(ids, rows, (row) => row.id, null);
 });
 

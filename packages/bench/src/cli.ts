@@ -1,0 +1,314 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatDataKeys, generateDataKey, migrate, openDataSource, SessionTokens } from '@sahayog/core';
+import { startEmbeddedDatabase } from '@sahayog/gateway';
+import { Pool } from 'pg';
+import { drive, probe } from './load';
+import { benchAccount, generateNetwork, isScaleName, SCALES, type BenchNetwork, type ScaleName } from './network';
+import { renderReport, type Measurement, type RunInfo } from './report';
+import { SCENARIOS, type Scenario } from './scenarios';
+import { peakRss, startServer, type ServerKind } from './servers';
+
+const BENCH_DIR = path.resolve(__dirname, '..');
+const DATA_DIR = path.join(BENCH_DIR, '.data');
+/** What a later `--reuse` run needs to drive the network loaded before: never committed (.data is ignored). */
+const STATE_FILE = path.join(DATA_DIR, 'network.json');
+const EMBEDDED_PORT = 54339;
+const ACCESS_TOKEN_TTL_SECONDS = 24 * 3600;
+/** As in docker/gateway.Dockerfile. */
+const HEAP_CAP = '--max-old-space-size=256';
+const GATEWAY_CLI = path.resolve(BENCH_DIR, '../gateway/dist/cli.js');
+
+interface SavedNetwork extends BenchNetwork {
+  scale: ScaleName;
+  dataKeys: string;
+  jwtSecret: string;
+  loadSeconds: number;
+}
+
+const USAGE = `npm run bench -- [--scale default|small|tiny] [--duration seconds] [--connections n] [--pool n]
+                    [--servers gateway,gateway-unshielded,hand] [--scenarios bed-board,inbox,cases,accept]
+                    [--reuse] [--profile] [--out file]
+DATABASE_URL: an empty database to load (or the one loaded before, with --reuse); unset: an embedded PostgreSQL.`;
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      scale: { type: 'string', default: 'default' },
+      duration: { type: 'string' },
+      connections: { type: 'string', default: '10' },
+      pool: { type: 'string', default: '10' },
+      servers: { type: 'string' },
+      scenarios: { type: 'string' },
+      reuse: { type: 'boolean', default: false },
+      profile: { type: 'boolean', default: false },
+      out: { type: 'string', default: path.join(BENCH_DIR, 'results/latest.md') },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  if (!isScaleName(values.scale)) throw new Error(`unknown scale ${values.scale}\n${USAGE}`);
+  const durationSeconds = Number(values.duration ?? (values.scale === 'default' ? 20 : 5));
+  const list = (value: string | undefined): string[] | null => (value ? value.split(',') : null);
+  return {
+    scale: values.scale,
+    durationSeconds,
+    connections: Number(values.connections),
+    poolSize: Number(values.pool),
+    servers: list(values.servers),
+    scenarios: list(values.scenarios),
+    reuse: values.reuse,
+    profile: values.profile,
+    out: path.resolve(values.out),
+  };
+}
+
+async function openDatabase(fresh: boolean): Promise<{ url: string; stop(): Promise<void> }> {
+  const given = process.env['DATABASE_URL'];
+  if (given) return { url: given, stop: async () => undefined };
+  if (fresh) rmSync(path.join(DATA_DIR, 'postgres'), { recursive: true, force: true });
+  return startEmbeddedDatabase(DATA_DIR, EMBEDDED_PORT);
+}
+
+async function loadNetwork(url: string, scale: ScaleName): Promise<SavedNetwork> {
+  const dataSource = await openDataSource({ url, poolSize: 2 });
+  try {
+    await migrate(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+  const dataKeys = [generateDataKey('bench1')];
+  const pool = new Pool({ connectionString: url, max: 2 });
+  const started = process.hrtime.bigint();
+  let network: BenchNetwork;
+  try {
+    network = await generateNetwork(pool, { scale: SCALES[scale], dataKeys, label: 'BENCH' });
+  } finally {
+    await pool.end();
+  }
+  const loadSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return {
+    ...network,
+    scale,
+    dataKeys: formatDataKeys(dataKeys),
+    jwtSecret: randomBytes(32).toString('base64url'),
+    loadSeconds,
+  };
+}
+
+function serverKinds(saved: SavedNetwork, url: string, poolSize: number): ServerKind[] {
+  const common = {
+    DATABASE_URL: url,
+    DB_POOL_SIZE: String(poolSize),
+    SAHAYOG_JWT_SECRET: saved.jwtSecret,
+    SAHAYOG_DATA_KEY: saved.dataKeys.replace(/\n/g, ','),
+    SAHAYOG_DATA_DIR: DATA_DIR,
+    ACCESS_TOKEN_TTL_SECONDS: String(ACCESS_TOKEN_TTL_SECONDS),
+    MAINTENANCE_INTERVAL_MS: String(3_600_000),
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'warn',
+    SAHAYOG_EXPOSE_SQL_COUNT: '1',
+  };
+  return [
+    {
+      name: 'gateway',
+      title: 'Sahayog gateway',
+      args: [GATEWAY_CLI, 'serve'],
+      env: common,
+      dialect: 'sahayog',
+      path: '/graphql',
+    },
+    {
+      name: 'gateway-unshielded',
+      title: 'gateway, graphql-shield off',
+      args: [GATEWAY_CLI, 'serve'],
+      env: { ...common, SAHAYOG_BENCH_WITHOUT_PERMISSIONS: '1' },
+      dialect: 'sahayog',
+      path: '/graphql',
+    },
+    {
+      name: 'hand',
+      title: 'node http + pg by hand',
+      args: [path.join(__dirname, 'peers/hand-main.js')],
+      env: common,
+      dialect: 'sahayog',
+      path: '/graphql',
+    },
+    {
+      name: 'postgraphile',
+      title: 'PostGraphile 5',
+      args: [path.join(__dirname, 'peers/postgraphile-main.js')],
+      env: common,
+      dialect: 'postgraphile',
+      path: '/graphql',
+      statementsPath: '/statements',
+    },
+  ];
+}
+
+/** Opens a session for an organisation's account as signing in would, and issues its access token. */
+async function openSession(url: string, saved: SavedNetwork, organisation: number): Promise<string> {
+  const pool = new Pool({ connectionString: url, max: 1 });
+  try {
+    const { rows } = await pool.query<{ id: string; user_id: string }>(
+      `INSERT INTO app_session (organisation_id, user_id, refresh_token_hash, created_at, expires_at)
+       SELECT $1, u.id, md5(random()::text) || md5(random()::text), now(), now() + interval '1 day'
+         FROM app_user u WHERE u.email = $2
+       RETURNING id, user_id`,
+      [saved.organisationIds[organisation], benchAccount(saved.label, organisation)],
+    );
+    const session = rows[0];
+    if (!session) throw new Error(`no bench account for organisation ${organisation}`);
+    const tokens = new SessionTokens(new TextEncoder().encode(saved.jwtSecret), ACCESS_TOKEN_TTL_SECONDS);
+    const issued = await tokens.issue({
+      userId: session.user_id,
+      organisationId: saved.organisationIds[organisation] as string,
+      sessionId: session.id,
+    });
+    return issued.accessToken;
+  } finally {
+    await pool.end();
+  }
+}
+
+/** Puts the contended referrals and units back as generated, so each server accepts the same referrals. */
+async function resetContention(url: string, network: BenchNetwork): Promise<void> {
+  const pool = new Pool({ connectionString: url, max: 1 });
+  try {
+    await pool.query(
+      `UPDATE referral SET status = 'SUBMITTED', held_unit_id = NULL, hold_expires_at = NULL WHERE id = ANY($1)`,
+      [network.contendedReferralIds],
+    );
+    await pool.query(`UPDATE bed_unit SET held = 0 WHERE id = ANY($1)`, [network.contendedUnitIds]);
+  } finally {
+    await pool.end();
+  }
+}
+
+function bodyOf(kind: ServerKind, scenario: Scenario, network: BenchNetwork, n: number): unknown {
+  if (kind.dialect === 'postgraphile') {
+    const peer = scenario.postgraphile as NonNullable<Scenario['postgraphile']>;
+    return { operationName: scenario.operationName, query: peer.query, variables: peer.variables(network) };
+  }
+  return { operationName: scenario.operationName, query: scenario.query, variables: scenario.variables(network, n) };
+}
+
+/** One request's statements: from its answer, or from the server's running total around it. */
+async function statementsOf(kind: ServerKind, url: string, token: string, body: unknown) {
+  if (!kind.statementsPath) return probe(url, token, body);
+  const total = async (): Promise<number> =>
+    ((await (await fetch(new URL(kind.statementsPath as string, url))).json()) as { statements: number }).statements;
+  const before = await total();
+  const seen = await probe(url, token, body);
+  return { ...seen, statements: (await total()) - before };
+}
+
+async function main(): Promise<void> {
+  const opts = options();
+  mkdirSync(DATA_DIR, { recursive: true });
+  if (opts.reuse && !existsSync(STATE_FILE)) throw new Error('--reuse: no network was loaded before');
+  const database = await openDatabase(!opts.reuse);
+  try {
+    let saved: SavedNetwork;
+    if (opts.reuse) {
+      saved = JSON.parse(readFileSync(STATE_FILE, 'utf8')) as SavedNetwork;
+      console.log(`Reusing the ${saved.scale} network loaded before.`);
+    } else {
+      console.log(`Loading the ${opts.scale} network...`);
+      saved = await loadNetwork(database.url, opts.scale);
+      writeFileSync(STATE_FILE, JSON.stringify(saved), { mode: 0o600 });
+      console.log(`Loaded in ${saved.loadSeconds.toFixed(1)} s.`);
+    }
+    const network: BenchNetwork = saved;
+    const kinds = serverKinds(saved, database.url, opts.poolSize).filter(
+      (kind) => !opts.servers || opts.servers.includes(kind.name),
+    );
+    const scenarios = SCENARIOS.filter((scenario) => !opts.scenarios || opts.scenarios.includes(scenario.name));
+
+    const loadBefore = os.loadavg()[0] as number;
+    const tokens = new Map<number, string>();
+    const measurements: Measurement[] = [];
+    for (const kind of kinds) {
+      // Every server as the gateway's image runs it: the same heap cap, so resident memory compares.
+      const nodeOptions = [
+        HEAP_CAP,
+        ...(opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(DATA_DIR, 'profiles', kind.name)}`] : []),
+      ];
+      const server = await startServer(kind, nodeOptions);
+      try {
+        for (const scenario of scenarios) {
+          if (kind.dialect === 'postgraphile' && !scenario.postgraphile) continue;
+          if (!tokens.has(scenario.organisation)) {
+            tokens.set(scenario.organisation, await openSession(database.url, saved, scenario.organisation));
+          }
+          const token = tokens.get(scenario.organisation) as string;
+          if (scenario.writes) await resetContention(database.url, network);
+          const body = (n: number): unknown => bodyOf(kind, scenario, network, n);
+          const seen = await statementsOf(kind, server.url, token, body(0));
+          if (seen.errors.length) throw new Error(`${kind.name} ${scenario.name}: ${seen.errors.join(', ')}`);
+          if (scenario.writes) await resetContention(database.url, network);
+          else
+            await drive({
+              url: server.url,
+              token,
+              body,
+              connections: opts.connections,
+              durationSeconds: 2,
+            });
+          const { result, peak } = await peakRss(server, () =>
+            drive({
+              url: server.url,
+              token,
+              body,
+              connections: opts.connections,
+              durationSeconds: opts.durationSeconds,
+            }),
+          );
+          measurements.push({
+            scenario: scenario.name,
+            server: kind.name,
+            ...result,
+            statements: seen.statements,
+            responseBytes: seen.bytes,
+            peakRssBytes: peak,
+          });
+          console.log(
+            `${kind.name.padEnd(20)} ${scenario.name.padEnd(10)} ${result.requestsPerSecond.toFixed(1).padStart(8)} req/s` +
+              `  p50 ${result.p50Ms} ms  p99 ${result.p99Ms} ms  ${seen.statements ?? '-'} SQL  ${(seen.bytes / 1024).toFixed(1)} kB  ` +
+              `${(peak / 2 ** 20).toFixed(0)} MB  ${result.errors} errors`,
+          );
+        }
+      } finally {
+        await server.stop();
+      }
+    }
+    const info: RunInfo = {
+      scale: saved.scale,
+      counts: SCALES[saved.scale],
+      loadSeconds: saved.loadSeconds,
+      durationSeconds: opts.durationSeconds,
+      connections: opts.connections,
+      poolSize: opts.poolSize,
+      machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}`,
+      database: process.env['DATABASE_URL'] ? 'DATABASE_URL' : 'embedded PostgreSQL 18',
+      loadAverage: [loadBefore, os.loadavg()[0] as number],
+      nodeOptions: HEAP_CAP,
+    };
+    mkdirSync(path.dirname(opts.out), { recursive: true });
+    writeFileSync(opts.out, renderReport(info, SCENARIOS, kinds, measurements));
+    console.log(`Wrote ${path.relative(process.cwd(), opts.out)}`);
+  } finally {
+    await database.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

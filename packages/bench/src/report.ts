@@ -1,0 +1,78 @@
+import type { LoadResult } from './load';
+import type { Scale } from './network';
+import type { Scenario } from './scenarios';
+import type { ServerKind } from './servers';
+
+export interface Measurement extends LoadResult {
+  scenario: string;
+  server: string;
+  statements: number | null;
+  responseBytes: number;
+  peakRssBytes: number;
+}
+
+export interface RunInfo {
+  scale: string;
+  counts: Scale;
+  loadSeconds: number;
+  durationSeconds: number;
+  connections: number;
+  poolSize: number;
+  machine: string;
+  database: string;
+  /** The machine's 1-minute load average before and after the runs: other work on it shows in the numbers. */
+  loadAverage: [before: number, after: number];
+  /** Node options every server ran with. */
+  nodeOptions: string;
+}
+
+/** The peers each row is compared with: the floor, and the GraphQL server a partner could pick instead. */
+const BASELINES = [
+  { server: 'hand', heading: '× node+pg' },
+  { server: 'postgraphile', heading: '× PostGraphile' },
+];
+
+const fixed = (value: number, digits = 0): string => value.toFixed(digits);
+
+export function renderReport(
+  info: RunInfo,
+  scenarios: Scenario[],
+  kinds: ServerKind[],
+  measurements: Measurement[],
+): string {
+  const find = (scenario: string, server: string) =>
+    measurements.find((m) => m.scenario === scenario && m.server === server);
+  const lines = [
+    '# Sahayog bench: latest run',
+    '',
+    `Scale **${info.scale}**: ${info.counts.organisations} organisations, ${info.counts.facilities} facilities, ` +
+      `${info.counts.bedUnits} bed units, ${info.counts.subjects} subjects, ${info.counts.referrals} referrals with events, ` +
+      `${info.counts.repatriationCases} repatriation cases; ${info.counts.contendedReferrals} more referrals waiting on ` +
+      `4 contended units. Loaded in ${fixed(info.loadSeconds, 1)} s (COPY, ${info.database}).`,
+    '',
+    `${info.durationSeconds} s per scenario after a 2 s warm-up, ${info.connections} connections (autocannon), ` +
+      `database pool of ${info.poolSize} per server, each server in its own process (\`${info.nodeOptions}\`) on ${info.machine}. ` +
+      `Load average ${fixed(info.loadAverage[0], 1)} before the runs and ${fixed(info.loadAverage[1], 1)} after. ` +
+      'SQL is the statements of one request (transaction control included); peak RSS is the server process, sampled every 100 ms.',
+    '',
+    `| scenario | server | req/s | p50 ms | p99 ms | SQL/request | answer kB | peak RSS MB | errors | ${BASELINES.map((b) => b.heading).join(' | ')} |`,
+    `|---|---|--:|--:|--:|--:|--:|--:|--:|${BASELINES.map(() => '--:').join('|')}|`,
+  ];
+  for (const scenario of scenarios) {
+    for (const kind of kinds) {
+      const m = find(scenario.name, kind.name);
+      if (!m) continue;
+      const ratios = BASELINES.map((b) => {
+        const base = find(scenario.name, b.server);
+        return base && base.requestsPerSecond > 0 ? `${fixed(m.requestsPerSecond / base.requestsPerSecond, 2)}×` : '–';
+      });
+      lines.push(
+        `| ${scenario.name} | ${kind.title} | ${fixed(m.requestsPerSecond, 1)} | ${m.p50Ms} | ${m.p99Ms} | ` +
+          `${m.statements ?? '–'} | ${fixed(m.responseBytes / 1024, 1)} | ${fixed(m.peakRssBytes / 2 ** 20)} | ${m.errors} | ${ratios.join(' | ')} |`,
+      );
+    }
+  }
+  lines.push('', 'Scenarios:', '');
+  for (const scenario of scenarios) lines.push(`- **${scenario.name}**: ${scenario.title}.`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,50 @@
+import type { EntityMetadata, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
+
+/**
+ * Hot reads take plain rows instead of hydrated entities: on a bed board of a hundred units, TypeORM's
+ * hydration and the garbage it leaves cost more than the query. The rows come back in the entity's shape
+ * (property names, `date` columns as `YYYY-MM-DD` like TypeORM gives them), so each module's `toX`
+ * mapping reads them as it reads entities.
+ */
+
+type Column = readonly [property: string, key: string];
+
+const columnsByEntity = new WeakMap<EntityMetadata, Map<string, Column[]>>();
+
+/** Property and raw-row key of each column, worked out once per entity and alias. */
+function columnsOf(metadata: EntityMetadata, alias: string): Column[] {
+  let byAlias = columnsByEntity.get(metadata);
+  if (!byAlias) columnsByEntity.set(metadata, (byAlias = new Map()));
+  let columns = byAlias.get(alias);
+  if (!columns) {
+    columns = metadata.columns.map((column) => [column.propertyName, `${alias}_${column.databaseName}`] as const);
+    byAlias.set(alias, columns);
+  }
+  return columns;
+}
+
+/** Every column of the entity under `alias`, named `<alias>_<column>` in the raw row. */
+export function plainColumns(metadata: EntityMetadata, alias: string): string[] {
+  return metadata.columns.map(
+    (column) =>
+      `${alias}.${column.databaseName}${column.type === 'date' ? '::text' : ''} AS "${alias}_${column.databaseName}"`,
+  );
+}
+
+/** The entity under `alias` out of a raw row selected with `plainColumns`. */
+export function plainEntity<E>(metadata: EntityMetadata, alias: string, row: Record<string, unknown>): E {
+  const entity: Record<string, unknown> = {};
+  for (const [property, key] of columnsOf(metadata, alias)) entity[property] = row[key];
+  return entity as E;
+}
+
+/** Rows of one entity, selected by `build`, as plain objects of the entity's shape. */
+export async function selectPlain<E extends ObjectLiteral>(
+  repository: Repository<E>,
+  alias: string,
+  build: (qb: SelectQueryBuilder<E>) => SelectQueryBuilder<E>,
+): Promise<E[]> {
+  const qb = build(repository.createQueryBuilder(alias).select(plainColumns(repository.metadata, alias)));
+  const rows = await qb.getRawMany<Record<string, unknown>>();
+  return rows.map((row) => plainEntity<E>(repository.metadata, alias, row));
+}
