@@ -8,6 +8,7 @@ import {
   type GraphQLResponse,
 } from '@sahayog/testing';
 import { DEMO_PASSWORD } from '../database/demo/demo-network';
+import { AuditLog } from '../modules/audit/audit.chain';
 import { hashPassword } from '../modules/auth/passwords';
 import { servedSchemaSDL } from '../schema';
 import { CALLERS, ISOLATION_MATRIX, Outcome, SCOPES, type Caller, type Member, type Scope } from './isolation-matrix';
@@ -817,5 +818,13 @@ describe(`the isolation matrix (${Object.keys(ISOLATION_MATRIX).length} operatio
       }
     }
     expect(actual).toEqual(expected);
+  });
+
+  it('leaves one unbroken audit chain behind every cell that wrote or read what is audited', async () => {
+    const verification = await new AuditLog(t.dataSource).verify();
+    const [{ entries }] = (await t.sql(`SELECT count(*)::int AS entries FROM audit_event`)) as [{ entries: number }];
+    expect(verification).toEqual({ checked: entries, brokenAt: null });
+    expect(entries).toBeGreaterThan(0);
+    console.log(`audit chain after the matrix: ${verification.checked} entries verified`);
   });
 });
