@@ -1,7 +1,10 @@
 import {
+  ACCEPT,
   CREATE_BED_UNIT,
+  CREATE_REFERRAL,
   facilityId,
   organisationId,
+  registerSubject,
   SET_ORGANISATION_ACTIVE,
   TestGateway,
   UPDATE_FACILITY,
@@ -166,5 +169,34 @@ describe('the response cache of the bed board', () => {
     expect((await read(newlightCaseworker, withHistory)).statements).toBeGreaterThan(
       await signedInStatements(newlightCaseworker),
     );
+  });
+
+  // Last: it moves the clock on past every token's expiry.
+  it('frees a held bed on the board when maintenance expires the hold', async () => {
+    const jkpsCaseworker = await t.signIn('caseworker@jkps.demo');
+    const umeed = await facilityId(t, 'Mahima Umeed');
+    const { id: unitId } = unitOf((await read(newlightCaseworker)).units, 'Mahima Umeed') as BoardUnit;
+    const subject = await registerSubject(jkpsCaseworker);
+    const { createReferral } = await jkpsCaseworker.data<{ createReferral: { id: string } }>(CREATE_REFERRAL, {
+      input: {
+        subjectId: subject.id,
+        toOrganisationId: await organisationId(t, 'MAHIMA'),
+        toFacilityId: umeed,
+        needs: ['SHELTER'],
+        urgency: 'URGENT',
+        summary: 'Fictional girl of ten; a placement is asked for tonight.',
+      },
+    });
+    await mahimaCoordinator.data(ACCEPT, { id: createReferral.id, unitId });
+    t.clock.advance(73 * 3_600_000);
+    // Tokens have expired too, 73 hours on.
+    const reader = await t.signIn('caseworker@newlight.demo');
+    const held = (await cachedBoard(reader)).find((unit) => unit.id === unitId) as BoardUnit;
+
+    expect(await t.expireHolds()).toBeGreaterThan(0);
+    expect((await freshBoard(reader)).find((unit) => unit.id === unitId)).toMatchObject({
+      held: held.held - 1,
+      available: held.available + 1,
+    });
   });
 });
