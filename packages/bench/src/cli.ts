@@ -30,7 +30,7 @@ interface SavedNetwork extends BenchNetwork {
 }
 
 const USAGE = `npm run bench -- [--scale default|small|tiny] [--duration seconds] [--connections n] [--pool n]
-                    [--servers gateway,gateway-unshielded,hand] [--scenarios bed-board,inbox,cases,accept]
+                    [--servers gateway,gateway-uncached,gateway-unshielded,hand,postgraphile] [--scenarios bed-board,inbox,cases,accept]
                     [--reuse] [--profile] [--out file]
 DATABASE_URL: an empty database to load (or the one loaded before, with --reuse); unset: an embedded PostgreSQL.`;
 
@@ -125,10 +125,19 @@ function serverKinds(saved: SavedNetwork, url: string, poolSize: number): Server
       path: '/graphql',
     },
     {
-      name: 'gateway-unshielded',
-      title: 'gateway, graphql-shield off',
+      name: 'gateway-uncached',
+      title: 'gateway without response cache',
       args: [GATEWAY_CLI, 'serve'],
-      env: { ...common, SAHAYOG_BENCH_WITHOUT_PERMISSIONS: '1' },
+      env: { ...common, RESPONSE_CACHE_MB: '0' },
+      dialect: 'sahayog',
+      path: '/graphql',
+    },
+    {
+      // Against the gateway without response cache: what the permission layer costs when fields execute.
+      name: 'gateway-unshielded',
+      title: 'gateway without response cache, graphql-shield off',
+      args: [GATEWAY_CLI, 'serve'],
+      env: { ...common, RESPONSE_CACHE_MB: '0', SAHAYOG_BENCH_WITHOUT_PERMISSIONS: '1' },
       dialect: 'sahayog',
       path: '/graphql',
     },

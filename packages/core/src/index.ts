@@ -3,7 +3,7 @@ import 'reflect-metadata';
 export * from './common/errors';
 export * from './common/enums';
 export { buildSahayogSchema, servedSchemaSDL, RESOLVERS } from './schema';
-export { RULES, MODULE_RULES } from './permissions';
+export { RULES, MODULE_RULES, asksOnlySignIn } from './permissions';
 export {
   dataSourceOptions,
   openDataSource,
@@ -23,6 +23,7 @@ export { RequestContext, type Actor, type RequestInfo } from './context/request-
 export { UnitOfWork } from './context/unit-of-work';
 export type { Platform } from './context/platform';
 export { Topic, type Topics } from './context/topics';
+export { BED_BOARD_FIELDS, BED_BOARD_TOPICS } from './modules/facility/facility.cache';
 export { AuditLog, hashEntry, GENESIS_HASH, type ChainVerification } from './modules/audit/audit.chain';
 export { SessionTokens, type SessionClaims } from './modules/auth/session-tokens';
 export { LoginThrottle, DEFAULT_THROTTLE_LIMITS, type ThrottleLimits } from './modules/auth/login-throttle';

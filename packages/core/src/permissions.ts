@@ -2,7 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { IMiddlewareTypeMap } from 'graphql-middleware';
 import { shield } from 'graphql-shield';
 import { ForbiddenError } from './common/errors';
-import { allow, deny, type Rule, type RuleMap } from './common/rules';
+import { allow, deny, isAuthenticated, type Rule, type RuleMap } from './common/rules';
 import { auditRules } from './modules/audit/audit.rules';
 import { authRules } from './modules/auth/auth.rules';
 import { facilityRules } from './modules/facility/facility.rules';
@@ -65,4 +65,12 @@ export const permissions = shield(RULES, {
 export function permissionMiddleware(schema: GraphQLSchema): IMiddlewareTypeMap {
   const generated = permissions.generate(schema) as IMiddlewareTypeMap;
   return Object.fromEntries(Object.entries(generated).filter(([type]) => RULES[type] !== allow));
+}
+
+/** Whether the rule on a field asks no more than a signed-in caller, so that any caller's answer could stand. */
+export function asksOnlySignIn(type: string, field: string): boolean {
+  const rules = RULES[type];
+  const rule =
+    rules === undefined || rules === allow || 'resolve' in rules ? rules : (rules as Record<string, Rule>)[field];
+  return rule === allow || rule === isAuthenticated;
 }

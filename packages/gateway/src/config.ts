@@ -33,6 +33,8 @@ export interface GatewayConfig {
   exposeStatementCount: boolean;
   /** graphql-shield on: off only in the benchmark, to measure what the permission layer costs; never in production. */
   withPermissions: boolean;
+  /** The bed board's response cache (see `ResponseCache`), in megabytes; 0 turns it off. */
+  responseCacheMegabytes: number;
 }
 
 /** Invitations expire after 7 days unless INVITATION_TTL_HOURS says otherwise. */
@@ -120,5 +122,6 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     logLevel: env['LOG_LEVEL'] ?? (production ? 'info' : 'warn'),
     exposeStatementCount: !production && env['SAHAYOG_EXPOSE_SQL_COUNT'] === '1',
     withPermissions: production || env['SAHAYOG_BENCH_WITHOUT_PERMISSIONS'] !== '1',
+    responseCacheMegabytes: integer(env, 'RESPONSE_CACHE_MB', 32, 0, 4096),
   };
 }

@@ -12,6 +12,7 @@ import {
 import Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
 import type { GatewayConfig } from './config';
+import { ResponseCache } from './response-cache';
 
 export interface PlatformOptions {
   clock?: () => Date;
@@ -20,10 +21,15 @@ export interface PlatformOptions {
 
 export interface RunningPlatform {
   platform: Platform;
+  /** Null when the configuration turns it off. */
+  responseCache: ResponseCache | null;
   close(): Promise<void>;
 }
 
-/** With REDIS_URL, pub/sub and sign-in throttling are shared by every gateway replica; without, in-process. */
+/**
+ * With REDIS_URL, pub/sub (and so the response cache's invalidation) and sign-in throttling are shared by every
+ * gateway replica; without, in-process.
+ */
 export function createPlatform(
   config: GatewayConfig,
   dataSource: DataSource,
@@ -36,11 +42,13 @@ export function createPlatform(
     redisClients.push(client);
     return client;
   };
-  const pubSub = createPubSub<Topics>(
-    config.redisUrl
-      ? { eventTarget: createRedisEventTarget({ publishClient: redis(), subscribeClient: redis() }) }
-      : {},
-  );
+  const eventTarget: EventTarget = config.redisUrl
+    ? createRedisEventTarget({ publishClient: redis(), subscribeClient: redis() })
+    : new EventTarget();
+  const responseCache =
+    config.responseCacheMegabytes > 0 ? new ResponseCache(config.responseCacheMegabytes * 1024 * 1024) : null;
+  const events = createPubSub<Topics>({ eventTarget });
+  const pubSub = responseCache ? responseCache.invalidatedBy(events, eventTarget) : events;
   const platform: Platform = {
     clock,
     pubSub,
@@ -56,6 +64,7 @@ export function createPlatform(
   };
   return {
     platform,
+    responseCache,
     close: async () => {
       await Promise.all(redisClients.map((client) => client.quit().catch(() => undefined)));
     },

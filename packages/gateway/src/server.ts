@@ -26,6 +26,7 @@ import { createErrorFormatter } from './errors';
 import { Maintenance } from './maintenance';
 import { createPlatform, type PlatformOptions } from './platform';
 import { bearerToken, ContextFactory } from './request-context';
+import type { ResponseCache } from './response-cache';
 import { subscriptionServerOptions } from './subscriptions';
 
 export interface Gateway {
@@ -33,6 +34,8 @@ export interface Gateway {
   httpServer: Server;
   contexts: ContextFactory;
   maintenance: Maintenance;
+  /** Null when the configuration turns it off. */
+  responseCache: ResponseCache | null;
   close(): Promise<void>;
 }
 
@@ -230,6 +233,7 @@ export async function startGateway(
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      ...(running.responseCache ? [running.responseCache.plugin()] : []),
       unitOfWorkPlugin(config.exposeStatementCount),
       loggingPlugin(logger),
     ],
@@ -278,6 +282,7 @@ export async function startGateway(
     httpServer,
     contexts,
     maintenance,
+    responseCache: running.responseCache,
     // Idempotent: a signal handler and a caller may both ask.
     close: () => {
       closing ??= (async () => {

@@ -87,6 +87,8 @@ const TABLES = [
 export type TableSnapshot = Record<string, { rows: number; digest: string }>;
 
 export class TestGateway {
+  private readonly replicas: Gateway[] = [];
+
   private constructor(
     readonly gateway: Gateway,
     /** The test's own connection, as the owner, for arranging data and checking what was written. */
@@ -125,6 +127,7 @@ export class TestGateway {
       logLevel: 'silent',
       exposeStatementCount: !options.production,
       withPermissions: true,
+      responseCacheMegabytes: 32,
     };
     const dataSource = await openDataSource({ url: database.url, poolSize: 2 });
     const { gateway, appDataSource } = await TestGateway.serve(config, clock, options);
@@ -152,6 +155,7 @@ export class TestGateway {
   /** Another gateway on the same database, secrets and Redis: what a second replica would be. */
   async startReplica(): Promise<Replica> {
     const { gateway, appDataSource } = await TestGateway.serve(this.config, this.clock, this.options);
+    this.replicas.push(gateway);
     return {
       url: gateway.url,
       withToken: (token) => new GraphQLClient(gateway.url, token),
@@ -193,8 +197,16 @@ export class TestGateway {
     return this.gateway.maintenance.noticeExpiringDocuments();
   }
 
-  sql<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
-    return this.dataSource.query(text, params);
+  /**
+   * Writes made here pass by the gateways' response caches, as an operator's SQL would: they forget every
+   * cached answer, so that tests read what they arranged.
+   */
+  async sql<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
+    try {
+      return await this.dataSource.query(text, params);
+    } finally {
+      for (const gateway of [this.gateway, ...this.replicas]) gateway.responseCache?.invalidate();
+    }
   }
 
   /** Row count and a digest of every row of every table: equal snapshots mean nothing was written. */

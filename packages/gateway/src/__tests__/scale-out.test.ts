@@ -42,6 +42,44 @@ describeWithRedis('gateway replicas sharing Redis', () => {
     }
   });
 
+  it("drops the other replica's cached bed board when a unit is updated through one", async () => {
+    const coordinator = await t.signIn('coordinator@newlight.demo');
+    const reader = replica.withToken((await t.signIn('caseworker@jkps.demo')).token as string);
+    const board = `query BedBoard { bedAvailability(filter: { district: "South 24 Parganas" }) { id occupied version } }`;
+    type Board = { bedAvailability: { id: string; occupied: number; version: number }[] };
+    const { id } = await unitIn(t, 'New Light Rural Rescue Home');
+    const signedIn = (await reader.request(`{ __typename }`)).extensions?.['sqlStatements'];
+    await reader.data(board);
+    // No `t.sql` from here on: it would empty the caches itself.
+    const cached = await reader.request<Board>(board);
+    expect(cached.extensions?.['sqlStatements']).toBe(signedIn);
+    const unit = cached.data?.bedAvailability.find((u) => u.id === id) as Board['bedAvailability'][number];
+
+    // The replica's subscriber hears of the update from Redis in the same delivery that invalidates its cache.
+    const watcher = reader.subscriptions();
+    const events = watcher.subscribe<{ bedAvailabilityChanged: { id: string } }>(
+      `subscription { bedAvailabilityChanged(district: "South 24 Parganas") { id } }`,
+    );
+    await watcher.connected();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    try {
+      await coordinator.data(
+        `mutation($id: ID!, $v: Int!, $o: Int!) { updateBedUnit(input: { unitId: $id, expectedVersion: $v, occupied: $o }) { id } }`,
+        { id, v: unit.version, o: unit.occupied + 1 },
+      );
+      await events.next();
+    } finally {
+      events.stop();
+      await watcher.close();
+    }
+    const fresh = await reader.data<Board>(board);
+    expect(fresh.bedAvailability.find((u) => u.id === id)).toEqual({
+      id,
+      occupied: unit.occupied + 1,
+      version: unit.version + 1,
+    });
+  });
+
   it('counts failed sign-ins across replicas', async () => {
     const email = `nobody-${randomUUID()}@nowhere.demo`;
     const login = `mutation($email: String!) { login(email: $email, password: "wrong-password") { accessToken } }`;

@@ -3,7 +3,7 @@ import { BadUserInputError, ConflictError, NoCapacityError, NotFoundError } from
 import { requireUuid } from '../../common/ids';
 import { pageSize } from '../../common/pagination';
 import type { RequestContext } from '../../context/request-context';
-import { Topic, type BedUnitChanged } from '../../context/topics';
+import { Topic, type BedUnitChanged, type FacilityChanged } from '../../context/topics';
 import { plainColumns, plainEntity } from '../../database/plain-rows';
 import { ReferralStatus } from '../referral/referral.enums';
 import { OrganisationEntity } from '../organisation/organisation.entity';
@@ -302,8 +302,15 @@ export async function createFacility(ctx: RequestContext, input: CreateFacilityI
     entityId: facility.id,
     detail: { kind: facility.kind, district: facility.district, country: facility.country },
   });
+  publishFacilityChange(ctx, facility);
   ctx.loaders.get(facilityById).prime(facility.id, facility);
   return toFacility(ctx, facility);
+}
+
+/** After commit, like bed changes: whatever caches the bed board or the facility list must forget it. */
+function publishFacilityChange(ctx: RequestContext, facility: FacilityEntity): void {
+  const event: FacilityChanged = { facilityId: facility.id, organisationId: facility.organisationId };
+  ctx.afterCommit(() => ctx.platform.pubSub.publish(Topic.FACILITY_CHANGED, event));
 }
 
 /** The accepted referrals whose bed holds sit in this facility's units, by code. */
@@ -370,6 +377,7 @@ export async function updateFacility(ctx: RequestContext, input: UpdateFacilityI
       entityId: facility.id,
       detail: { fields: changed, active: facility.active },
     });
+    publishFacilityChange(ctx, facility);
   }
   ctx.loaders.get(facilityById).clear(facility.id).prime(facility.id, facility);
   return toFacility(ctx, facility);

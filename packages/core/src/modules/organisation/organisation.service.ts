@@ -2,6 +2,7 @@ import { Role } from '../../common/enums';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors';
 import { requireUuid } from '../../common/ids';
 import type { RequestContext } from '../../context/request-context';
+import { Topic, type OrganisationChanged } from '../../context/topics';
 import { issueInvitation } from '../invitation/invitation.service';
 import type { Invitation } from '../invitation/invitation.types';
 import { OrganisationEntity } from './organisation.entity';
@@ -100,6 +101,9 @@ export async function setOrganisationActive(ctx: RequestContext, id: string, act
       entityId: organisation.id,
       detail: { shortName: organisation.shortName },
     });
+    // Its facilities leave or rejoin the bed board: whatever caches it must forget it once this commits.
+    const event: OrganisationChanged = { organisationId: organisation.id };
+    ctx.afterCommit(() => ctx.platform.pubSub.publish(Topic.ORGANISATION_CHANGED, event));
   }
   ctx.loaders.get(organisationById).clear(organisation.id).prime(organisation.id, organisation);
   return toOrganisation(organisation);
