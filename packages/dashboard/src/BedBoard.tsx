@@ -13,8 +13,9 @@ import {
   MeQuery,
   UpdateBedUnitMutation,
 } from './operations';
-import { SERVICES, SEXES, type Service, type Sex } from './vocabulary';
+import { SERVICES, type Service, type Sex } from './vocabulary';
 import { BedCountHeadings } from './BedCountHeadings';
+import { AgeField, SexField } from './fields';
 
 interface Filters {
   district: string;
@@ -135,33 +136,8 @@ function FilterForm({ filters, onChange }: { filters: Filters; onChange(filters:
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor="filter-sex">{t('sex')}</label>
-        <select
-          id="filter-sex"
-          value={filters.sex}
-          onChange={(e) => set('sex', SEXES.find((sex) => sex === e.target.value) ?? '')}
-        >
-          <option value="">{t('anySex')}</option>
-          {SEXES.map((sex) => (
-            <option key={sex} value={sex}>
-              {translator.sex(sex)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field narrow">
-        <label htmlFor="filter-age">{t('age')}</label>
-        <input
-          id="filter-age"
-          type="number"
-          inputMode="numeric"
-          min={0}
-          max={120}
-          value={filters.age}
-          onChange={(e) => set('age', e.target.value)}
-        />
-      </div>
+      <SexField id="filter-sex" value={filters.sex} onChange={(sex) => set('sex', sex)} anyLabel={t('anySex')} />
+      <AgeField id="filter-age" value={filters.age} onChange={(age) => set('age', age)} />
       <div className="field">
         <label htmlFor="filter-service">{t('service')}</label>
         <select

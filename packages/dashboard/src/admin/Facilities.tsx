@@ -3,7 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { RequestError } from '../BedBoard';
 import type { AdminFacilityFieldsFragment, FacilityKind } from '../gql/graphql';
 import { useTranslator } from '../i18n';
-import { SERVICES, SEXES, type Service, type Sex } from '../vocabulary';
+import { SERVICES, type Service, type Sex } from '../vocabulary';
 import {
   CreateBedUnitMutation,
   CreateFacilityMutation,
@@ -14,6 +14,7 @@ import { ConfirmPanel, RefusalMessage, StatusBadge } from './parts';
 import { useRefusal, type Refusal } from './refusals';
 import './admin.css';
 import { BedCountHeadings } from '../BedCountHeadings';
+import { SexField } from '../fields';
 
 const FACILITY_KINDS: readonly FacilityKind[] = [
   'SHELTER_HOME',
@@ -503,20 +504,7 @@ function UnitForm({ facility, onClose }: { facility: AdminFacilityFieldsFragment
             onChange={(event) => set('name', event.target.value)}
           />
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-sex`}>{t('sex')}</label>
-          <select
-            id={`${id}-sex`}
-            value={draft.sex}
-            onChange={(event) => set('sex', SEXES.find((sex) => sex === event.target.value) ?? draft.sex)}
-          >
-            {SEXES.map((sex) => (
-              <option key={sex} value={sex}>
-                {translator.sex(sex)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SexField id={`${id}-sex`} value={draft.sex} onChange={(sex) => set('sex', sex)} />
         {number('minAge', t('adminMinAge'))}
         {number('maxAge', t('adminMaxAge'))}
         {number('capacity', t('colCapacity'))}

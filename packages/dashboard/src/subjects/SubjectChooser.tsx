@@ -2,9 +2,9 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useId, useState } from 'react';
 import type { Sex } from '../gql/graphql';
 import { useTranslator } from '../i18n';
-import { SEXES } from '../vocabulary';
 import { CreateSubjectMutation, OwnSubjectsQuery, SubjectIdentityQuery } from './operations';
 import './subjects.css';
+import { AgeField, SexField } from '../fields';
 
 const SUBJECTS_SHOWN = 10;
 
@@ -222,32 +222,8 @@ function SubjectForm({ draft, onChange }: { draft: NewSubject; onChange(draft: N
           onChange={(event) => set('fullName', event.target.value)}
         />
       </div>
-      <div className="field">
-        <label htmlFor="subject-sex">{t('sex')}</label>
-        <select
-          id="subject-sex"
-          value={draft.sex}
-          onChange={(event) => set('sex', SEXES.find((sex) => sex === event.target.value) ?? 'FEMALE')}
-        >
-          {SEXES.map((sex) => (
-            <option key={sex} value={sex}>
-              {translator.sex(sex)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field narrow">
-        <label htmlFor="subject-age">{t('age')}</label>
-        <input
-          id="subject-age"
-          type="number"
-          inputMode="numeric"
-          min={0}
-          max={120}
-          value={draft.age}
-          onChange={(event) => set('age', event.target.value)}
-        />
-      </div>
+      <SexField id="subject-sex" value={draft.sex} onChange={(sex) => set('sex', sex)} />
+      <AgeField id="subject-age" value={draft.age} onChange={(age) => set('age', age)} />
       <div className="field">
         <label htmlFor="subject-dob">{t('referralSubjectDateOfBirth')}</label>
         <input
