@@ -12,12 +12,6 @@ import {
 import { BREAK, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { LRUCache } from 'lru-cache';
 
-interface CachedAnswer {
-  /** The generation the answer was read in: once the generation moves on, it is never served again. */
-  generation: number;
-  data: Record<string, unknown>;
-}
-
 /**
  * What a parsed answer takes in memory, roughly, per character of its JSON: the cap is on this estimate, so
  * it bounds the heap the cache holds without measuring objects.
@@ -55,15 +49,17 @@ function asksOnlyBedBoardFields(schema: GraphQLSchema, document: DocumentNode): 
 
 /**
  * Answers of the network-wide bed board and facility list (`BED_BOARD_FIELDS`), per visibility class, per
- * document and variables, so that the hottest read of the network skips execution. A generation counter
- * invalidates every answer at once on any event of `BED_BOARD_TOPICS`: in this process before the event is
- * published (in the after-commit hook of the change), so no answer here outlives the commit that changed
- * it; from other replicas as Redis delivers their events, so their staleness is bounded by that delivery.
- * The caller is still signed in and re-read for every request; only the execution is skipped.
+ * document and variables, so that the hottest read of the network skips execution. Any event of
+ * `BED_BOARD_TOPICS` empties it and moves a generation counter on (so reads in flight are not kept): in this
+ * process before the event is published (in the after-commit hook of the change), so no answer here outlives
+ * the commit that changed it; from other replicas as Redis delivers their events, so their staleness is
+ * bounded by that delivery. The caller is still signed in and re-read for every request; only the execution
+ * is skipped.
  */
 export class ResponseCache {
   private generation = 0;
-  private readonly answers: LRUCache<string, CachedAnswer>;
+  /** Only answers read in the current generation: moving it on empties the cache. */
+  private readonly answers: LRUCache<string, Record<string, unknown>>;
   private readonly cacheableDocuments = new WeakMap<DocumentNode, boolean>();
 
   constructor(maxBytes: number) {
@@ -74,15 +70,16 @@ export class ResponseCache {
         }
       }
     }
-    this.answers = new LRUCache<string, CachedAnswer>({
+    this.answers = new LRUCache<string, Record<string, unknown>>({
       maxSize: maxBytes,
-      sizeCalculation: (answer) => JSON.stringify(answer.data).length * HEAP_BYTES_PER_JSON_CHAR,
+      sizeCalculation: (data) => JSON.stringify(data).length * HEAP_BYTES_PER_JSON_CHAR,
       ttl: MAX_AGE_MS,
     });
   }
 
   invalidate(): void {
     this.generation++;
+    this.answers.clear();
   }
 
   /**
@@ -124,19 +121,20 @@ export class ResponseCache {
             request.operationName ?? '',
             JSON.stringify(request.variables ?? {}),
           ].join('\n');
-          const generation = this.generation;
           const cached = this.answers.get(key);
-          if (cached?.generation === generation) {
+          if (cached) {
             return {
               http: { status: undefined, headers: new HeaderMap() },
-              body: { kind: 'single', singleResult: { data: cached.data } },
+              body: { kind: 'single', singleResult: { data: cached } },
             };
           }
+          // A read that overlapped a change (the generation moved on meanwhile) is never kept.
+          const generation = this.generation;
           contextValue.afterCommit(() => {
             const body = response.body;
             if (generation !== this.generation || body?.kind !== 'single') return;
             const { data, errors } = body.singleResult;
-            if (data && !errors?.length) this.answers.set(key, { generation, data });
+            if (data && !errors?.length) this.answers.set(key, data);
           });
           return null;
         },
