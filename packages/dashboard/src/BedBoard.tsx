@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
-import { useEffect, useId, useMemo, useState, useSyncExternalStore, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import type { LiveConnection } from './apollo';
 import { unitHistoryPath } from './casework/paths';
@@ -16,6 +16,7 @@ import {
 import { SERVICES, type Service, type Sex } from './vocabulary';
 import { BedCountHeadings } from './BedCountHeadings';
 import { AgeField, SexField } from './fields';
+import { LiveStatusNotice, RequestError } from './status';
 
 interface Filters {
   district: string;
@@ -84,33 +85,6 @@ export function BedBoard({ live }: { live: LiveConnection }) {
         {announcement}
       </p>
     </section>
-  );
-}
-
-export function LiveStatusNotice({ live }: { live: LiveConnection }) {
-  const { t } = useTranslator();
-  const status = useSyncExternalStore(live.subscribe, live.current);
-  const text = { connected: t('liveConnected'), reconnecting: t('liveReconnecting'), connecting: t('liveConnecting') }[
-    status
-  ];
-  return (
-    <p className={`live-status live-${status}`} role="status" data-live-status={status}>
-      <span aria-hidden="true" className="live-dot" />
-      {text}
-    </p>
-  );
-}
-
-export function RequestError({ error, onRetry }: { error: unknown; onRetry(): void }) {
-  const translator = useTranslator();
-  const { code } = describeFailure(error);
-  return (
-    <div className="error" role="alert">
-      <p>{code ? translator.errorMessage(code) : translator.t('errorNetwork')}</p>
-      <button type="button" onClick={onRetry}>
-        {translator.t('tryAgain')}
-      </button>
-    </div>
   );
 }
 

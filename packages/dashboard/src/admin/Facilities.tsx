@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useId, useState, type FormEvent } from 'react';
-import { RequestError } from '../BedBoard';
+import { RequestError } from '../status';
 import type { AdminFacilityFieldsFragment, FacilityKind } from '../gql/graphql';
 import { useTranslator } from '../i18n';
 import { SERVICES, type Service, type Sex } from '../vocabulary';

@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useId, useState, type FormEvent } from 'react';
-import { RequestError } from '../BedBoard';
+import { RequestError } from '../status';
 import type { AdminOrganisationsQuery as Result, AdminUserRowFragment, OrganisationKind } from '../gql/graphql';
 import { useTranslator } from '../i18n';
 import {

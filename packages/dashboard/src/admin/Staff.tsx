@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useId, useState, type FormEvent } from 'react';
-import { RequestError } from '../BedBoard';
+import { RequestError } from '../status';
 import type { AdminUserRowFragment } from '../gql/graphql';
 import { useTranslator } from '../i18n';
 import type { Role } from '../vocabulary';

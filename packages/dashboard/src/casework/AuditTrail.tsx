@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { RequestError } from '../BedBoard';
+import { RequestError } from '../status';
 import type { AuditEventsQuery } from '../gql/graphql';
 import { useTranslator } from '../i18n';
 import './casework.css';

@@ -2,7 +2,7 @@ import { useLazyQuery, useMutation, useQuery } from '@apollo/client/react';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import type { LiveConnection } from '../apollo';
-import { LiveStatusNotice, RequestError } from '../BedBoard';
+import { LiveStatusNotice, RequestError } from '../status';
 import { describeFailure } from '../errors';
 import type { CaseDetailFragment, DocumentKind, DocumentStatus, MilestoneStatus, Role } from '../gql/graphql';
 import { useTranslator, type Translator } from '../i18n';

@@ -2,7 +2,7 @@ import { useQuery, useSubscription } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { LiveConnection } from '../apollo';
-import { LiveStatusNotice, RequestError } from '../BedBoard';
+import { LiveStatusNotice, RequestError } from '../status';
 import type { CaseSummaryFragment, RepatriationCaseUpdatedSubscription as Update } from '../gql/graphql';
 import { useTranslator, type Translator } from '../i18n';
 import './casework.css';

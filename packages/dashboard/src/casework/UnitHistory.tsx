@@ -2,7 +2,7 @@ import { useQuery, useSubscription } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { LiveConnection } from '../apollo';
-import { LiveStatusNotice, RequestError } from '../BedBoard';
+import { LiveStatusNotice, RequestError } from '../status';
 import { useTranslator } from '../i18n';
 import { BedAvailabilityChangedSubscription } from '../operations';
 import './casework.css';

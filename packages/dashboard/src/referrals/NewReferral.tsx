@@ -2,7 +2,7 @@ import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { LiveConnection } from '../apollo';
-import { LiveStatusNotice } from '../BedBoard';
+import { LiveStatusNotice } from '../status';
 import type { Service, Sex, Urgency } from '../gql/graphql';
 import { useTranslator } from '../i18n';
 import { BedAvailabilityChangedSubscription, BedAvailabilityQuery, MeQuery } from '../operations';

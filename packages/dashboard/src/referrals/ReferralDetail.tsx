@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useCallback, useEffect, useRef } from 'react';
 import { Link, useParams } from 'react-router';
 import type { LiveConnection } from '../apollo';
-import { LiveStatusNotice, RequestError } from '../BedBoard';
+import { LiveStatusNotice, RequestError } from '../status';
 import type { ReferralDetailsFragment } from '../gql/graphql';
 import { useTranslator } from '../i18n';
 import { MeQuery } from '../operations';

@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useCallback, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { LiveConnection } from '../apollo';
-import { LiveStatusNotice, RequestError } from '../BedBoard';
+import { LiveStatusNotice, RequestError } from '../status';
 import type { ReferralBox, ReferralRowFragment, ReferralStatus, Role } from '../gql/graphql';
 import { useTranslator } from '../i18n';
 import { ReferralListQuery } from './operations';
