@@ -3,7 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslator } from '../i18n';
 import { AccountQuery, ChangePasswordMutation } from './operations';
 import { NewPasswordFields, NO_PASSWORD, usePasswordMismatch } from './passwords';
-import { RefusalMessage } from './parts';
+import { AdminScreen, RefusalMessage } from './parts';
 import { useRefusal, type Refusal } from './refusals';
 import './admin.css';
 
@@ -38,8 +38,7 @@ export function Account() {
 
   const problem = mismatch ?? refusal;
   return (
-    <section className="admin-screen" aria-labelledby={`${id}-title`}>
-      <h1 id={`${id}-title`}>{t('adminAccountTitle')}</h1>
+    <AdminScreen title="adminAccountTitle">
       {me && (
         <dl className="panel admin-facts">
           <dt>{t('adminName')}</dt>
@@ -89,6 +88,6 @@ export function Account() {
           </button>
         </div>
       </form>
-    </section>
+    </AdminScreen>
   );
 }

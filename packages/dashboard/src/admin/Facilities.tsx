@@ -10,7 +10,7 @@ import {
   OwnFacilitiesQuery,
   UpdateFacilityMutation,
 } from './operations';
-import { ConfirmPanel, RefusalMessage, StatusBadge } from './parts';
+import { AdminScreen, ConfirmPanel, RefusalMessage, StatusBadge } from './parts';
 import { useRefusal, type Refusal } from './refusals';
 import './admin.css';
 import { BedCountHeadings } from '../BedCountHeadings';
@@ -29,12 +29,9 @@ const FACILITY_KINDS: readonly FacilityKind[] = [
 export function Facilities() {
   const { t } = useTranslator();
   const { data, error, refetch } = useQuery(OwnFacilitiesQuery);
-  const titleId = useId();
   const organisation = data?.me.organisation;
   return (
-    <section className="admin-screen" aria-labelledby={titleId}>
-      <h1 id={titleId}>{t('adminFacilitiesTitle')}</h1>
-      <p>{t('adminFacilitiesIntro')}</p>
+    <AdminScreen title="adminFacilitiesTitle" intro="adminFacilitiesIntro">
       {error && !data ? (
         <RequestError error={error} onRetry={() => void refetch()} />
       ) : !organisation ? (
@@ -49,7 +46,7 @@ export function Facilities() {
           )}
         </>
       )}
-    </section>
+    </AdminScreen>
   );
 }
 

@@ -9,7 +9,14 @@ import {
   ReissueInvitationMutation,
   SetOrganisationActiveMutation,
 } from './operations';
-import { ConfirmPanel, InvitationLinkPanel, RefusalMessage, StatusBadge, type IssuedInvitation } from './parts';
+import {
+  AdminScreen,
+  ConfirmPanel,
+  InvitationLinkPanel,
+  RefusalMessage,
+  StatusBadge,
+  type IssuedInvitation,
+} from './parts';
 import { useRefusal, type Refusal } from './refusals';
 import './admin.css';
 
@@ -27,11 +34,8 @@ export function Organisations() {
   const { t } = useTranslator();
   const { data, error, refetch } = useQuery(AdminOrganisationsQuery, { fetchPolicy: 'cache-and-network' });
   const [issued, setIssued] = useState<IssuedInvitation | null>(null);
-  const titleId = useId();
   return (
-    <section className="admin-screen" aria-labelledby={titleId}>
-      <h1 id={titleId}>{t('adminOrganisationsTitle')}</h1>
-      <p>{t('adminOrganisationsIntro')}</p>
+    <AdminScreen title="adminOrganisationsTitle" intro="adminOrganisationsIntro">
       {issued ? (
         <InvitationLinkPanel invitation={issued} onDone={() => setIssued(null)} />
       ) : (
@@ -44,7 +48,7 @@ export function Organisations() {
       ) : (
         <OrganisationTable organisations={data.organisations} users={data.users} onIssued={setIssued} />
       )}
-    </section>
+    </AdminScreen>
   );
 }
 

@@ -13,6 +13,7 @@ import {
 } from './operations';
 import {
   ConfirmPanel,
+  AdminScreen,
   InvitationLinkPanel,
   RefusalMessage,
   RoleChoice,
@@ -27,11 +28,8 @@ export function Staff() {
   const { t } = useTranslator();
   const { data, error, refetch } = useQuery(StaffQuery, { fetchPolicy: 'cache-and-network' });
   const [issued, setIssued] = useState<IssuedInvitation | null>(null);
-  const titleId = useId();
   return (
-    <section className="admin-screen" aria-labelledby={titleId}>
-      <h1 id={titleId}>{t('adminStaffTitle')}</h1>
-      <p>{t('adminStaffIntro')}</p>
+    <AdminScreen title="adminStaffTitle" intro="adminStaffIntro">
       {issued ? (
         <InvitationLinkPanel invitation={issued} onDone={() => setIssued(null)} />
       ) : (
@@ -59,7 +57,7 @@ export function Staff() {
           </tbody>
         </table>
       )}
-    </section>
+    </AdminScreen>
   );
 }
 

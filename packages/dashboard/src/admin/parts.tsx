@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { useTranslator } from '../i18n';
+import { useTranslator, type MessageKey } from '../i18n';
 import type { Role } from '../vocabulary';
 import type { Refusal } from './refusals';
 
@@ -17,6 +17,27 @@ export const GRANTABLE_ROLES: readonly Role[] = [
   'ORG_ADMIN',
   'VIEWER',
 ];
+
+/** An administration screen: a section titled for screen readers, with its introduction when it has one. */
+export function AdminScreen({
+  title,
+  intro,
+  children,
+}: {
+  title: MessageKey;
+  intro?: MessageKey;
+  children: ReactNode;
+}) {
+  const { t } = useTranslator();
+  const titleId = useId();
+  return (
+    <section className="admin-screen" aria-labelledby={titleId}>
+      <h1 id={titleId}>{t(title)}</h1>
+      {intro && <p>{t(intro)}</p>}
+      {children}
+    </section>
+  );
+}
 
 export interface IssuedInvitation {
   token: string;
