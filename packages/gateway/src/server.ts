@@ -23,6 +23,7 @@ import type { DataSource } from 'typeorm';
 import { WebSocketServer } from 'ws';
 import type { GatewayConfig } from './config';
 import { createErrorFormatter } from './errors';
+import { compiledSchemaGateway } from './executor';
 import { Maintenance } from './maintenance';
 import { createPlatform, type PlatformOptions } from './platform';
 import { bearerToken, ContextFactory } from './request-context';
@@ -212,7 +213,7 @@ export async function startGateway(
   );
 
   const apollo = new ApolloServer<RequestContext>({
-    schema,
+    gateway: compiledSchemaGateway(schema),
     formatError,
     introspection: !config.production,
     includeStacktraceInErrorResponses: false,

@@ -38,6 +38,30 @@ export function plainEntity<E>(metadata: EntityMetadata, alias: string, row: Rec
   return entity as E;
 }
 
+const TIMESTAMP_TYPES = new Set<unknown>(['timestamptz', 'timestamp', 'timestamp with time zone', Date]);
+const TEXT_NUMBER_TYPES = new Set<unknown>(['bigint', 'int8', 'numeric', 'decimal']);
+
+/**
+ * The entity out of its row as PostgreSQL's `to_json` writes it (keys are column names), in the shape
+ * `plainEntity` gives: timestamps as Dates, and 64-bit and decimal numbers as strings as the pg driver
+ * gives them, where JSON would give numbers.
+ */
+export function plainEntityFromJson<E>(metadata: EntityMetadata, json: Record<string, unknown>): E {
+  const entity: Record<string, unknown> = {};
+  for (const column of metadata.columns) {
+    const value = json[column.databaseName];
+    entity[column.propertyName] =
+      value === null || value === undefined
+        ? null
+        : TIMESTAMP_TYPES.has(column.type)
+          ? new Date(value as string)
+          : TEXT_NUMBER_TYPES.has(column.type)
+            ? String(value)
+            : value;
+  }
+  return entity as E;
+}
+
 /** Rows of one entity, selected by `build`, as plain objects of the entity's shape. */
 export async function selectPlain<E extends ObjectLiteral>(
   repository: Repository<E>,

@@ -4,7 +4,7 @@ import { requireUuid } from '../../common/ids';
 import { pageSize } from '../../common/pagination';
 import type { RequestContext } from '../../context/request-context';
 import { Topic, type BedUnitChanged, type FacilityChanged } from '../../context/topics';
-import { plainColumns, plainEntity } from '../../database/plain-rows';
+import { plainColumns, plainEntity, plainEntityFromJson } from '../../database/plain-rows';
 import { ReferralStatus } from '../referral/referral.enums';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { organisationById } from '../organisation/organisation.loaders';
@@ -149,40 +149,40 @@ export async function getBedUnit(ctx: RequestContext, id: string): Promise<BedUn
 
 /**
  * The network bed board: units of active facilities of active organisations. The hottest read of the
- * network, so the units come with their facility and organisation in one statement, as plain rows, and
- * those prime the loaders that `BedUnit.facility` and `Facility.organisation` read from.
+ * network, so it is one statement: a row per facility with its organisation and, as JSON, its matching
+ * units (a district's facility and organisation columns are not repeated and parsed once per unit). The
+ * facilities and organisations prime the loaders that `BedUnit.facility` and `Facility.organisation` read.
  */
 export async function bedAvailability(ctx: RequestContext, filter: BedSearch = {}): Promise<BedUnit[]> {
-  const units = await ctx.repo(BedUnitEntity);
-  const facilityMetadata = units.manager.connection.getMetadata(FacilityEntity);
-  const organisationMetadata = units.manager.connection.getMetadata(OrganisationEntity);
-  const qb = units
-    .createQueryBuilder('u')
-    .select(plainColumns(units.metadata, 'u'))
-    .addSelect(plainColumns(facilityMetadata, 'f'))
+  const facilities = await ctx.repo(FacilityEntity);
+  const { connection } = facilities.manager;
+  const unitMetadata = connection.getMetadata(BedUnitEntity);
+  const organisationMetadata = connection.getMetadata(OrganisationEntity);
+  const qb = facilities
+    .createQueryBuilder('f')
+    .select(plainColumns(facilities.metadata, 'f'))
     .addSelect(plainColumns(organisationMetadata, 'o'))
-    .innerJoin(FacilityEntity, 'f', 'f.id = u.facility_id AND f.active')
+    .addSelect('json_agg(to_json(u) ORDER BY u.name, u.id)', 'units')
     .innerJoin(OrganisationEntity, 'o', 'o.id = f.organisation_id AND o.active')
+    .innerJoin(BedUnitEntity, 'u', 'u.facility_id = f.id')
+    .where('f.active')
+    .groupBy('f.id')
+    .addGroupBy('o.id')
     .orderBy('f.country')
     .addOrderBy('f.state')
     .addOrderBy('f.district')
     .addOrderBy('f.name')
-    .addOrderBy('u.name');
+    .addOrderBy('f.id');
   whereFacilityMatches(qb, filter);
   whereUnitMatches(qb, filter);
-  const rows = await qb.getRawMany<Record<string, unknown>>();
-  const facilities = ctx.loaders.get(facilityById);
-  const organisations = ctx.loaders.get(organisationById);
-  const primed = new Set<string>();
-  return rows.map((row) => {
-    const unit = plainEntity<BedUnitEntity>(units.metadata, 'u', row);
-    if (!primed.has(unit.facilityId)) {
-      primed.add(unit.facilityId);
-      const facility = plainEntity<FacilityEntity>(facilityMetadata, 'f', row);
-      facilities.prime(facility.id, facility);
-      organisations.prime(facility.organisationId, plainEntity(organisationMetadata, 'o', row));
-    }
-    return toBedUnit(unit);
+  const rows = await qb.getRawMany<Record<string, unknown> & { units: Record<string, unknown>[] }>();
+  const facilityLoader = ctx.loaders.get(facilityById);
+  const organisationLoader = ctx.loaders.get(organisationById);
+  return rows.flatMap((row) => {
+    const facility = plainEntity<FacilityEntity>(facilities.metadata, 'f', row);
+    facilityLoader.prime(facility.id, facility);
+    organisationLoader.prime(facility.organisationId, plainEntity(organisationMetadata, 'o', row));
+    return row.units.map((unit) => toBedUnit(plainEntityFromJson<BedUnitEntity>(unitMetadata, unit)));
   });
 }
 
