@@ -10,7 +10,7 @@ import { drive, probe } from './load';
 import { benchAccount, generateNetwork, isScaleName, SCALES, type BenchNetwork, type ScaleName } from './network';
 import { renderReport, type Measurement, type RunInfo } from './report';
 import { SCENARIOS, type Scenario } from './scenarios';
-import { peakRss, startServer, type ServerKind } from './servers';
+import { observe, startServer, type ServerKind } from './servers';
 
 const BENCH_DIR = path.resolve(__dirname, '..');
 const DATA_DIR = path.join(BENCH_DIR, '.data');
@@ -19,7 +19,7 @@ const STATE_FILE = path.join(DATA_DIR, 'network.json');
 const EMBEDDED_PORT = 54339;
 const ACCESS_TOKEN_TTL_SECONDS = 24 * 3600;
 /** As in docker/gateway.Dockerfile. */
-const HEAP_CAP = '--max-old-space-size=256';
+const NODE_OPTIONS = ['--max-old-space-size=256'];
 const GATEWAY_CLI = path.resolve(BENCH_DIR, '../gateway/dist/cli.js');
 
 interface SavedNetwork extends BenchNetwork {
@@ -246,7 +246,7 @@ async function main(): Promise<void> {
     for (const kind of kinds) {
       // Every server as the gateway's image runs it: the same heap cap, so resident memory compares.
       const nodeOptions = [
-        HEAP_CAP,
+        ...NODE_OPTIONS,
         ...(opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(DATA_DIR, 'profiles', kind.name)}`] : []),
       ];
       const server = await startServer(kind, nodeOptions);
@@ -270,7 +270,7 @@ async function main(): Promise<void> {
               connections: opts.connections,
               durationSeconds: 2,
             });
-          const { result, peak } = await peakRss(server, () =>
+          const { result, peak, cpuMs } = await observe(server, () =>
             drive({
               url: server.url,
               token,
@@ -286,11 +286,12 @@ async function main(): Promise<void> {
             statements: seen.statements,
             responseBytes: seen.bytes,
             peakRssBytes: peak,
+            cpuMsPerRequest: result.requests ? cpuMs / result.requests : 0,
           });
           console.log(
             `${kind.name.padEnd(20)} ${scenario.name.padEnd(10)} ${result.requestsPerSecond.toFixed(1).padStart(8)} req/s` +
               `  p50 ${result.p50Ms} ms  p99 ${result.p99Ms} ms  ${seen.statements ?? '-'} SQL  ${(seen.bytes / 1024).toFixed(1)} kB  ` +
-              `${(peak / 2 ** 20).toFixed(0)} MB  ${result.errors} errors`,
+              `${(peak / 2 ** 20).toFixed(0)} MB  ${result.requests ? (cpuMs / result.requests).toFixed(2) : '-'} CPU ms  ${result.errors} errors`,
           );
         }
       } finally {
@@ -307,7 +308,7 @@ async function main(): Promise<void> {
       machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}`,
       database: process.env['DATABASE_URL'] ? 'DATABASE_URL' : 'embedded PostgreSQL 18',
       loadAverage: [loadBefore, os.loadavg()[0] as number],
-      nodeOptions: HEAP_CAP,
+      nodeOptions: NODE_OPTIONS.join(' '),
     };
     mkdirSync(path.dirname(opts.out), { recursive: true });
     writeFileSync(opts.out, renderReport(info, SCENARIOS, kinds, measurements));

@@ -9,6 +9,8 @@ export interface Measurement extends LoadResult {
   statements: number | null;
   responseBytes: number;
   peakRssBytes: number;
+  /** The server process's CPU time (user and system) over the requests it answered. */
+  cpuMsPerRequest: number;
 }
 
 export interface RunInfo {
@@ -53,10 +55,11 @@ export function renderReport(
     `${info.durationSeconds} s per scenario after a 2 s warm-up, ${info.connections} connections (autocannon), ` +
       `database pool of ${info.poolSize} per server, each server in its own process (\`${info.nodeOptions}\`) on ${info.machine}. ` +
       `Load average ${fixed(info.loadAverage[0], 1)} before the runs and ${fixed(info.loadAverage[1], 1)} after. ` +
-      'SQL is the statements of one request (transaction control included); peak RSS is the server process, sampled every 100 ms.',
+      'SQL is the statements of one request (transaction control included); peak RSS is the server process, sampled every 100 ms; ' +
+      "CPU ms is the server process's CPU time per answered request, steadier than req/s when other work shares the machine.",
     '',
-    `| scenario | server | req/s | p50 ms | p99 ms | SQL/request | answer kB | peak RSS MB | errors | ${BASELINES.map((b) => b.heading).join(' | ')} |`,
-    `|---|---|--:|--:|--:|--:|--:|--:|--:|${BASELINES.map(() => '--:').join('|')}|`,
+    `| scenario | server | req/s | p50 ms | p99 ms | SQL/request | answer kB | peak RSS MB | CPU ms/request | errors | ${BASELINES.map((b) => b.heading).join(' | ')} |`,
+    `|---|---|--:|--:|--:|--:|--:|--:|--:|--:|${BASELINES.map(() => '--:').join('|')}|`,
   ];
   for (const scenario of scenarios) {
     for (const kind of kinds) {
@@ -68,7 +71,7 @@ export function renderReport(
       });
       lines.push(
         `| ${scenario.name} | ${kind.title} | ${fixed(m.requestsPerSecond, 1)} | ${m.p50Ms} | ${m.p99Ms} | ` +
-          `${m.statements ?? '–'} | ${fixed(m.responseBytes / 1024, 1)} | ${fixed(m.peakRssBytes / 2 ** 20)} | ${m.errors} | ${ratios.join(' | ')} |`,
+          `${m.statements ?? '–'} | ${fixed(m.responseBytes / 1024, 1)} | ${fixed(m.peakRssBytes / 2 ** 20)} | ${fixed(m.cpuMsPerRequest, 2)} | ${m.errors} | ${ratios.join(' | ')} |`,
       );
     }
   }

@@ -23,6 +23,8 @@ export interface RunningServer {
   pid: number;
   /** The process's resident memory now, in bytes. */
   rss(): number;
+  /** CPU time the process has used so far (user and system), in milliseconds. */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -42,6 +44,16 @@ export function freePort(): Promise<number> {
 function rssOf(pid: number): number {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return match ? Number(match[1]) * 1024 : 0;
+}
+
+/** Clock ticks per second of /proc's CPU times: 100 on Linux on every architecture Node runs on. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+function cpuMsOf(pid: number): number {
+  // The command name (field 2) may hold spaces; utime and stime are the 12th and 13th fields after it.
+  const afterName = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').at(-1) ?? '';
+  const fields = afterName.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
 }
 
 async function waitUntilListening(url: string, child: ChildProcess, output: () => string): Promise<void> {
@@ -77,6 +89,7 @@ export async function startServer(kind: ServerKind, nodeOptions: string[] = []):
     url,
     pid: child.pid as number,
     rss: () => rssOf(child.pid as number),
+    cpuMs: () => cpuMsOf(child.pid as number),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -90,15 +103,22 @@ export async function startServer(kind: ServerKind, nodeOptions: string[] = []):
   };
 }
 
-/** Samples a process's resident memory while `work` runs; answers the highest. */
-export async function peakRss<T>(server: RunningServer, work: () => Promise<T>): Promise<{ result: T; peak: number }> {
+/**
+ * Samples a process's resident memory while `work` runs, answering the highest, and the CPU time the process
+ * used meanwhile: on a shared machine throughput moves with the neighbours' load, CPU time per request much less.
+ */
+export async function observe<T>(
+  server: RunningServer,
+  work: () => Promise<T>,
+): Promise<{ result: T; peak: number; cpuMs: number }> {
   let peak = server.rss();
+  const cpuBefore = server.cpuMs();
   const timer = setInterval(() => {
     peak = Math.max(peak, server.rss());
   }, 100);
   try {
     const result = await work();
-    return { result, peak: Math.max(peak, server.rss()) };
+    return { result, peak: Math.max(peak, server.rss()), cpuMs: server.cpuMs() - cpuBefore };
   } finally {
     clearInterval(timer);
   }

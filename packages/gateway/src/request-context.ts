@@ -23,7 +23,7 @@ export class ContextFactory {
       const unitOfWork = new UnitOfWork(this.dataSource, claims.organisationId);
       let actor: Actor | null;
       try {
-        actor = await resolveActor(await unitOfWork.manager(), claims);
+        actor = await resolveActor(unitOfWork, claims);
         if (actor?.roles.has(Role.NETWORK_ADMIN)) await unitOfWork.markNetworkAdmin();
       } catch (error) {
         await unitOfWork.rollback();

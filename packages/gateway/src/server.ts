@@ -205,6 +205,8 @@ export async function startGateway(
 
   const app = express();
   app.disable('x-powered-by');
+  // An ETag is a hash of every answer, and a POSTed operation is never revalidated.
+  app.set('etag', false);
   const httpServer = createServer(app);
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const wsCleanup = useServer(

@@ -1,4 +1,4 @@
-import { escapeLiteral } from 'pg';
+import { escapeLiteral, type PoolClient, type QueryResult } from 'pg';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { ForbiddenError } from '../common/errors';
 import type { RunnerData } from '../database/statement-counter';
@@ -17,18 +17,6 @@ function serialiseQueries(runner: QueryRunner): void {
     tail = run.catch(() => undefined);
     return run;
   }) as QueryRunner['query'];
-}
-
-/**
- * Begins the transaction and sets its organisation in one round trip (a simple-protocol query of two
- * statements, so the organisation goes in as an escaped literal), where TypeORM's `startTransaction` and a
- * parameterised `set_config` take two: on every request, the cheapest statement saved. The runner is then
- * told, as `startTransaction` would have, that its transaction is open, so `save` nests inside it and
- * `commitTransaction` ends it.
- */
-async function beginForOrganisation(runner: QueryRunner, organisationId: string): Promise<void> {
-  await runner.query(`START TRANSACTION; SELECT set_config('app.org_id', ${escapeLiteral(organisationId)}, true)`);
-  Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
 }
 
 /**
@@ -53,20 +41,46 @@ export class UnitOfWork {
 
   manager(): Promise<EntityManager> {
     if (this.finished) return Promise.reject(new Error('unit of work already finished'));
-    this.opening ??= this.open();
+    this.opening ??= this.open().then(({ manager }) => manager);
     return this.opening;
   }
 
-  private async open(): Promise<EntityManager> {
+  /**
+   * Opens the unit of work with `firstRead` in the same round trip as its beginning, and answers its rows:
+   * for the read every request starts with (who the caller is). `firstRead` goes to the database as text,
+   * without parameters: whatever values it holds must be escaped literals.
+   */
+  async openWith<Row>(firstRead: string): Promise<Row[]> {
+    if (this.opening || this.finished) throw new Error('unit of work already open');
+    const opened = this.open(firstRead);
+    this.opening = opened.then(({ manager }) => manager);
+    return (await opened).rows as Row[];
+  }
+
+  /**
+   * Begins the transaction, sets its organisation and runs `firstRead` in one round trip (a simple-protocol
+   * query of several statements, hence the escaped literal), where TypeORM's `startTransaction` and a
+   * parameterised `set_config` take two before any read: on every request, the cheapest statements saved.
+   * The runner is then told, as `startTransaction` would have, that its transaction is open, so `save`
+   * nests inside it and `commitTransaction` ends it.
+   */
+  private async open(firstRead?: string): Promise<{ manager: EntityManager; rows: unknown[] }> {
     const runner = this.dataSource.createQueryRunner();
     (runner.data as RunnerData) = { onStatement: () => this.statements++ };
     serialiseQueries(runner);
     this.runner = runner;
-    await runner.connect();
-    await beginForOrganisation(runner, this.organisationId ?? '');
-    this.statements++; // the counter saw one query; it carried two statements
-
-    return runner.manager;
+    const client = (await runner.connect()) as PoolClient;
+    const statements = [
+      'START TRANSACTION',
+      `SELECT set_config('app.org_id', ${escapeLiteral(this.organisationId ?? '')}, true)`,
+      ...(firstRead ? [firstRead] : []),
+    ];
+    // Marked open before it is sent, so that a failing statement still ends in a rollback.
+    Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
+    this.statements += statements.length;
+    // pg answers a query of several statements with one result each.
+    const results = (await client.query(statements.join('; '))) as unknown as QueryResult[];
+    return { manager: runner.manager, rows: results.at(-1)?.rows ?? [] };
   }
 
   /**

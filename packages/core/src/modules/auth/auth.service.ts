@@ -1,8 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { escapeLiteral } from 'pg';
 import type { EntityManager } from 'typeorm';
 import type { Role } from '../../common/enums';
 import { BadUserInputError, UnauthenticatedError } from '../../common/errors';
 import type { Actor, RequestContext } from '../../context/request-context';
+import type { UnitOfWork } from '../../context/unit-of-work';
 import { toUser } from '../user/user.service';
 import { MembershipEntity, UserEntity } from '../user/user.entity';
 import { SessionEntity } from './session.entity';
@@ -178,18 +180,19 @@ export async function signOut(ctx: RequestContext): Promise<boolean> {
 
 /**
  * The actor behind a verified token, or null when the user, membership or organisation is no longer
- * active. Runs on every request, inside its transaction.
+ * active. Runs on every request, as the read that opens its transaction (one round trip with the
+ * beginning): the claims' ids go in as escaped literals.
  */
-export async function resolveActor(manager: EntityManager, claims: SessionClaims): Promise<Actor | null> {
-  const rows: { roles: Role[] }[] = await manager.query(
+export async function resolveActor(unitOfWork: UnitOfWork, claims: SessionClaims): Promise<Actor | null> {
+  const [user, organisation, session] = [claims.userId, claims.organisationId, claims.sessionId].map(escapeLiteral);
+  const rows = await unitOfWork.openWith<{ roles: Role[] }>(
     `SELECT m.roles
        FROM membership m
        JOIN app_user u ON u.id = m.user_id
        JOIN organisation o ON o.id = m.organisation_id
-       JOIN app_session s ON s.id = $3 AND s.user_id = m.user_id AND s.organisation_id = m.organisation_id
-      WHERE m.user_id = $1 AND m.organisation_id = $2 AND m.active AND u.active AND o.active
+       JOIN app_session s ON s.id = ${session}::uuid AND s.user_id = m.user_id AND s.organisation_id = m.organisation_id
+      WHERE m.user_id = ${user}::uuid AND m.organisation_id = ${organisation}::uuid AND m.active AND u.active AND o.active
         AND s.revoked_at IS NULL`,
-    [claims.userId, claims.organisationId, claims.sessionId],
   );
   const row = rows[0];
   return row

@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
 
 export interface SessionClaims {
@@ -21,12 +22,16 @@ const AUDIENCE = 'sahayog-gateway';
  * expire.
  */
 export class SessionTokens {
+  /** Imported once: jose would import a raw secret again for every token it verifies. */
+  private readonly key: KeyObject;
+
   constructor(
-    private readonly secret: Uint8Array,
+    secret: Uint8Array,
     private readonly ttlSeconds: number,
     private readonly clock: () => Date = () => new Date(),
   ) {
     if (secret.byteLength < 32) throw new Error('the token signing secret must be at least 32 bytes');
+    this.key = createSecretKey(secret);
   }
 
   async issue(claims: SessionClaims): Promise<IssuedToken> {
@@ -39,14 +44,14 @@ export class SessionTokens {
       .setAudience(AUDIENCE)
       .setIssuedAt(issuedAt)
       .setExpirationTime(expiresAt)
-      .sign(this.secret);
+      .sign(this.key);
     return { accessToken, expiresAt: new Date(expiresAt * 1000) };
   }
 
   /** Null for anything not issued by us and still valid: forged, expired, malformed. */
   async verify(token: string): Promise<SessionClaims | null> {
     try {
-      const { payload } = await jwtVerify(token, this.secret, {
+      const { payload } = await jwtVerify(token, this.key, {
         issuer: ISSUER,
         audience: AUDIENCE,
         algorithms: ['HS256'],
