@@ -30,7 +30,10 @@ export class AuditResolver {
   }
 
   @FieldResolver(() => Organisation, { nullable: true })
-  organisation(@Root() event: AuditEvent, @Ctx() ctx: RequestContext): Promise<Organisation | null> {
-    return event.organisationId ? organisationOf(ctx, event.organisationId) : Promise.resolve(null);
+  organisation(
+    @Root() event: AuditEvent,
+    @Ctx() ctx: RequestContext,
+  ): Organisation | null | Promise<Organisation | null> {
+    return event.organisationId ? organisationOf(ctx, event.organisationId) : null;
   }
 }

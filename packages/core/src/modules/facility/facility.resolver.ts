@@ -68,7 +68,7 @@ export class FacilityResolver {
   }
 
   @FieldResolver(() => Organisation)
-  organisation(@Root() facility: Facility, @Ctx() ctx: RequestContext): Promise<Organisation> {
+  organisation(@Root() facility: Facility, @Ctx() ctx: RequestContext): Organisation | Promise<Organisation> {
     return organisationOf(ctx, facility.organisationId);
   }
 
@@ -128,7 +128,7 @@ export class BedUnitResolver {
   }
 
   @FieldResolver(() => Facility)
-  facility(@Root() unit: BedUnit, @Ctx() ctx: RequestContext): Promise<Facility> {
+  facility(@Root() unit: BedUnit, @Ctx() ctx: RequestContext): Facility | Promise<Facility> {
     return facilityOf(ctx, unit.facilityId);
   }
 

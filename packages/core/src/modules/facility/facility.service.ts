@@ -115,10 +115,12 @@ export async function getFacility(ctx: RequestContext, id: string): Promise<Faci
   return toFacility(ctx, row);
 }
 
-export async function facilityOf(ctx: RequestContext, id: string): Promise<Facility> {
-  const row = await ctx.loaders.get(facilityById).load(id);
-  if (!row) throw new Error(`facility ${id} referenced but missing`);
-  return toFacility(ctx, row);
+/** At once when a list read brought the facility along (the bed board), else loaded. */
+export function facilityOf(ctx: RequestContext, id: string): Facility | Promise<Facility> {
+  return ctx.loaders.get(facilityById).mapped(id, (row) => {
+    if (!row) throw new Error(`facility ${id} referenced but missing`);
+    return toFacility(ctx, row);
+  });
 }
 
 export async function unitsOf(ctx: RequestContext, facilityId: string): Promise<BedUnit[]> {

@@ -33,10 +33,12 @@ export async function getOrganisation(ctx: RequestContext, id: string): Promise<
 }
 
 /** For references that the database guarantees (foreign keys), so a miss is a bug, not a client error. */
-export async function organisationOf(ctx: RequestContext, id: string): Promise<Organisation> {
-  const row = await ctx.loaders.get(organisationById).load(id);
-  if (!row) throw new Error(`organisation ${id} referenced but missing`);
-  return toOrganisation(row);
+/** At once when a list read brought the organisation along (the bed board, the inbox), else loaded. */
+export function organisationOf(ctx: RequestContext, id: string): Organisation | Promise<Organisation> {
+  return ctx.loaders.get(organisationById).mapped(id, (row) => {
+    if (!row) throw new Error(`organisation ${id} referenced but missing`);
+    return toOrganisation(row);
+  });
 }
 
 /**

@@ -124,18 +124,18 @@ export class ReferralResolver {
   }
 
   @FieldResolver(() => Organisation)
-  fromOrganisation(@Root() referral: Referral, @Ctx() ctx: RequestContext): Promise<Organisation> {
+  fromOrganisation(@Root() referral: Referral, @Ctx() ctx: RequestContext): Organisation | Promise<Organisation> {
     return organisationOf(ctx, referral.fromOrganisationId);
   }
 
   @FieldResolver(() => Organisation)
-  toOrganisation(@Root() referral: Referral, @Ctx() ctx: RequestContext): Promise<Organisation> {
+  toOrganisation(@Root() referral: Referral, @Ctx() ctx: RequestContext): Organisation | Promise<Organisation> {
     return organisationOf(ctx, referral.toOrganisationId);
   }
 
   @FieldResolver(() => Facility, { nullable: true })
-  toFacility(@Root() referral: Referral, @Ctx() ctx: RequestContext): Promise<Facility | null> {
-    return referral.toFacilityId ? facilityOf(ctx, referral.toFacilityId) : Promise.resolve(null);
+  toFacility(@Root() referral: Referral, @Ctx() ctx: RequestContext): Facility | null | Promise<Facility | null> {
+    return referral.toFacilityId ? facilityOf(ctx, referral.toFacilityId) : null;
   }
 
   @FieldResolver(() => BedUnit, { nullable: true, description: 'The unit holding a bed, while ACCEPTED.' })
@@ -159,7 +159,7 @@ export class ReferralEventResolver {
   }
 
   @FieldResolver(() => Organisation)
-  organisation(@Root() event: ReferralEvent, @Ctx() ctx: RequestContext): Promise<Organisation> {
+  organisation(@Root() event: ReferralEvent, @Ctx() ctx: RequestContext): Organisation | Promise<Organisation> {
     return organisationOf(ctx, event.organisationId);
   }
 }

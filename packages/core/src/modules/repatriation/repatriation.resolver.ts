@@ -166,15 +166,16 @@ export class RepatriationResolver {
   }
 
   @FieldResolver(() => Organisation, { description: 'The organisation sheltering the subject now.' })
-  homeOrganisation(@Root() entity: RepatriationCase, @Ctx() ctx: RequestContext): Promise<Organisation> {
+  homeOrganisation(@Root() entity: RepatriationCase, @Ctx() ctx: RequestContext): Organisation | Promise<Organisation> {
     return organisationOf(ctx, entity.homeOrganisationId);
   }
 
   @FieldResolver(() => Organisation, { nullable: true, description: 'The partner in the destination.' })
-  counterpartOrganisation(@Root() entity: RepatriationCase, @Ctx() ctx: RequestContext): Promise<Organisation | null> {
-    return entity.counterpartOrganisationId
-      ? organisationOf(ctx, entity.counterpartOrganisationId)
-      : Promise.resolve(null);
+  counterpartOrganisation(
+    @Root() entity: RepatriationCase,
+    @Ctx() ctx: RequestContext,
+  ): Organisation | null | Promise<Organisation | null> {
+    return entity.counterpartOrganisationId ? organisationOf(ctx, entity.counterpartOrganisationId) : null;
   }
 
   @FieldResolver(() => [Milestone], { description: 'In MilestoneKind order.' })
@@ -206,14 +207,18 @@ export class RepatriationResolver {
 @Resolver(() => CaseEvent)
 export class CaseEventResolver {
   @FieldResolver(() => Organisation, { nullable: true })
-  organisation(@Root() event: CaseEvent, @Ctx() ctx: RequestContext): Promise<Organisation | null> {
-    return event.organisationId ? organisationOf(ctx, event.organisationId) : Promise.resolve(null);
+  organisation(
+    @Root() event: CaseEvent,
+    @Ctx() ctx: RequestContext,
+  ): Organisation | null | Promise<Organisation | null> {
+    return event.organisationId ? organisationOf(ctx, event.organisationId) : null;
   }
 
   @FieldResolver(() => Organisation, { nullable: true, description: 'COUNTERPART_SET: the organisation named.' })
-  counterpartOrganisation(@Root() event: CaseEvent, @Ctx() ctx: RequestContext): Promise<Organisation | null> {
-    return event.counterpartOrganisationId
-      ? organisationOf(ctx, event.counterpartOrganisationId)
-      : Promise.resolve(null);
+  counterpartOrganisation(
+    @Root() event: CaseEvent,
+    @Ctx() ctx: RequestContext,
+  ): Organisation | null | Promise<Organisation | null> {
+    return event.counterpartOrganisationId ? organisationOf(ctx, event.counterpartOrganisationId) : null;
   }
 }

@@ -48,7 +48,7 @@ export class SubjectResolver {
   }
 
   @FieldResolver(() => Organisation)
-  organisation(@Root() subject: Subject, @Ctx() ctx: RequestContext): Promise<Organisation> {
+  organisation(@Root() subject: Subject, @Ctx() ctx: RequestContext): Organisation | Promise<Organisation> {
     return organisationOf(ctx, subject.organisationId);
   }
 
@@ -79,7 +79,7 @@ export class ConsentResolver {
   }
 
   @FieldResolver(() => Organisation)
-  grantedTo(@Root() consent: Consent, @Ctx() ctx: RequestContext): Promise<Organisation> {
+  grantedTo(@Root() consent: Consent, @Ctx() ctx: RequestContext): Organisation | Promise<Organisation> {
     return organisationOf(ctx, consent.grantedToOrganisationId);
   }
 }

@@ -39,7 +39,7 @@ export class UserResolver {
   }
 
   @FieldResolver(() => Organisation)
-  organisation(@Root() user: User, @Ctx() ctx: RequestContext): Promise<Organisation> {
+  organisation(@Root() user: User, @Ctx() ctx: RequestContext): Organisation | Promise<Organisation> {
     return organisationOf(ctx, user.organisationId);
   }
 }
