@@ -46,4 +46,10 @@ describe('feature modules', () => {
       expect({ file, field: /@Field\(/.test(readFileSync(file, 'utf8')) }).toEqual({ file, field: false });
     }
   });
+
+  it('declare object types with ApiObjectType, so that plain fields run no resolver of their own', () => {
+    const sources = sourceFiles(path.resolve(__dirname, '..')).filter((file) => !file.endsWith('api-object-type.ts'));
+    const offences = sources.filter((file) => /@ObjectType\(/.test(readFileSync(file, 'utf8')));
+    expect(offences.map((file) => path.relative(modulesDir, file))).toEqual([]);
+  });
 });

@@ -1,8 +1,9 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field } from 'type-graphql';
+import { ApiObjectType } from './api-object-type';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { BadUserInputError } from './errors';
 
-@ObjectType('PageInfo')
+@ApiObjectType('PageInfo')
 export class PageInfo {
   @Field(() => Boolean)
   hasNextPage!: boolean;

@@ -1,8 +1,9 @@
 import { JSONObjectResolver } from 'graphql-scalars';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID } from 'type-graphql';
+import { ApiObjectType } from '../../common/api-object-type';
 import { DateTime } from '../../common/scalars';
 
-@ObjectType('AuditEvent')
+@ApiObjectType('AuditEvent')
 export class AuditEvent {
   @Field(() => ID)
   id!: string;

@@ -1,8 +1,9 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field } from 'type-graphql';
+import { ApiObjectType } from '../../common/api-object-type';
 import { DateTime } from '../../common/scalars';
 import { User } from '../user/user.types';
 
-@ObjectType('AuthPayload')
+@ApiObjectType('AuthPayload')
 export class AuthPayload {
   @Field(() => String)
   accessToken!: string;

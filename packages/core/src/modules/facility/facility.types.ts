@@ -9,7 +9,8 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { ApiObjectType } from '../../common/api-object-type';
 import { FacilityKind, Service, Sex } from '../../common/enums';
 import { DateTime } from '../../common/scalars';
 import { BedChangeReason } from './facility.entity';
@@ -23,7 +24,7 @@ registerEnumType(BedChangeReason, {
   },
 });
 
-@ObjectType('Facility')
+@ApiObjectType('Facility')
 export class Facility {
   @Field(() => ID)
   id!: string;
@@ -55,7 +56,7 @@ export class Facility {
   organisationId!: string;
 }
 
-@ObjectType('BedUnit', { description: 'A group of beds with one eligibility, e.g. "Girls 8-12" in Mahima Umeed.' })
+@ApiObjectType('BedUnit', { description: 'A group of beds with one eligibility, e.g. "Girls 8-12" in Mahima Umeed.' })
 export class BedUnit {
   @Field(() => ID)
   id!: string;
@@ -95,7 +96,7 @@ export class BedUnit {
 }
 
 /** The network sees every unit's counts on the bed board already; the author and note of a change stay out. */
-@ObjectType('BedUnitChange', {
+@ApiObjectType('BedUnitChange', {
   description: "A unit's counts right after one change, for occupancy charts. Who made it and its note stay private.",
 })
 export class BedUnitChange {

@@ -1,10 +1,11 @@
 import { ArrayMaxSize, ArrayMinSize, IsEmail, Length, MaxLength } from 'class-validator';
-import { Field, InputType, ObjectType } from 'type-graphql';
+import { Field, InputType } from 'type-graphql';
+import { ApiObjectType } from '../../common/api-object-type';
 import { Role } from '../../common/enums';
 import { DateTime } from '../../common/scalars';
 import { User } from '../user/user.types';
 
-@ObjectType('Invitation', {
+@ApiObjectType('Invitation', {
   description: 'A one-time invitation: the token is shown once, to be passed to the invitee out of band; it expires.',
 })
 export class Invitation {
@@ -18,7 +19,7 @@ export class Invitation {
   expiresAt!: Date;
 }
 
-@ObjectType('PendingInvitation', {
+@ApiObjectType('PendingInvitation', {
   description: 'The latest invitation of an account that has not set its password yet.',
 })
 export class PendingInvitation {

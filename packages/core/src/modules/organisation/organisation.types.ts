@@ -1,9 +1,10 @@
 import { IsEmail, IsISO31661Alpha2, IsOptional, Length, Matches, MaxLength } from 'class-validator';
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
+import { ApiObjectType } from '../../common/api-object-type';
 import { OrganisationKind } from '../../common/enums';
 import { MAX_DISPLAY_NAME, MAX_EMAIL } from '../invitation/invitation.types';
 
-@ObjectType('Organisation')
+@ApiObjectType('Organisation')
 export class Organisation {
   @Field(() => ID)
   id!: string;

@@ -1,11 +1,12 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, IsUUID, Length } from 'class-validator';
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { ApiObjectType } from '../../common/api-object-type';
 import { Service } from '../../common/enums';
 import { PageInfo } from '../../common/pagination';
 import { DateTime } from '../../common/scalars';
 import { ReferralBox, ReferralStatus, Urgency } from './referral.enums';
 
-@ObjectType('Referral')
+@ApiObjectType('Referral')
 export class Referral {
   @Field(() => ID)
   id!: string;
@@ -44,7 +45,7 @@ export class Referral {
   heldUnitId!: string | null;
 }
 
-@ObjectType('ReferralEvent')
+@ApiObjectType('ReferralEvent')
 export class ReferralEvent {
   @Field(() => ID)
   id!: string;
@@ -62,7 +63,7 @@ export class ReferralEvent {
   organisationId!: string;
 }
 
-@ObjectType('ReferralEdge')
+@ApiObjectType('ReferralEdge')
 export class ReferralEdge {
   @Field(() => String)
   cursor!: string;
@@ -71,7 +72,7 @@ export class ReferralEdge {
   node!: Referral;
 }
 
-@ObjectType('ReferralConnection')
+@ApiObjectType('ReferralConnection')
 export class ReferralConnection {
   @Field(() => [ReferralEdge])
   edges!: ReferralEdge[];
@@ -83,7 +84,7 @@ export class ReferralConnection {
   totalCount!: number;
 }
 
-@ObjectType('ReferralStatusCount')
+@ApiObjectType('ReferralStatusCount')
 export class ReferralStatusCount {
   @Field(() => ReferralStatus)
   status!: ReferralStatus;

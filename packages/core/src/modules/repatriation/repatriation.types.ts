@@ -1,5 +1,6 @@
 import { IsOptional, IsUUID, Length, Matches, MaxLength } from 'class-validator';
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { ApiObjectType } from '../../common/api-object-type';
 import { DateOnly, DateTime } from '../../common/scalars';
 import {
   DocumentKind,
@@ -10,7 +11,7 @@ import {
   RepatriationUpdateReason,
 } from './repatriation.enums';
 
-@ObjectType('Milestone')
+@ApiObjectType('Milestone')
 export class Milestone {
   @Field(() => ID)
   id!: string;
@@ -37,7 +38,7 @@ export class Milestone {
   byCounterpart!: boolean;
 }
 
-@ObjectType('CaseDocument', {
+@ApiObjectType('CaseDocument', {
   description: "A document's record, not its file: who issued it, its number and validity.",
 })
 export class CaseDocument {
@@ -66,7 +67,7 @@ export class CaseDocument {
   expiringSoon!: boolean;
 }
 
-@ObjectType('FollowUpVisit', { description: 'A reintegration visit after handover, at 1, 3, 6 and 12 months.' })
+@ApiObjectType('FollowUpVisit', { description: 'A reintegration visit after handover, at 1, 3, 6 and 12 months.' })
 export class FollowUpVisit {
   @Field(() => ID)
   id!: string;
@@ -87,7 +88,9 @@ export class FollowUpVisit {
   overdue!: boolean;
 }
 
-@ObjectType('CaseEvent', { description: 'Something that happened to a case: a step, a document, a change of status.' })
+@ApiObjectType('CaseEvent', {
+  description: 'Something that happened to a case: a step, a document, a change of status.',
+})
 export class CaseEvent {
   @Field(() => ID)
   id!: string;
@@ -135,7 +138,7 @@ export class CaseEvent {
   counterpartOrganisationId!: string | null;
 }
 
-@ObjectType('RepatriationCase')
+@ApiObjectType('RepatriationCase')
 export class RepatriationCase {
   @Field(() => ID)
   id!: string;
@@ -169,7 +172,7 @@ export class RepatriationCase {
   counterpartOrganisationId!: string | null;
 }
 
-@ObjectType('RepatriationCaseUpdate', { description: 'Told to a liaison when the other side moves a case on.' })
+@ApiObjectType('RepatriationCaseUpdate', { description: 'Told to a liaison when the other side moves a case on.' })
 export class RepatriationCaseUpdate {
   @Field(() => RepatriationUpdateReason)
   reason!: RepatriationUpdateReason;

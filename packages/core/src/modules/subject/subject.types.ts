@@ -1,12 +1,13 @@
 import { IsOptional, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { ApiObjectType } from '../../common/api-object-type';
 import { Sex } from '../../common/enums';
 import { PageInfo } from '../../common/pagination';
 import { DateOnly, DateTime } from '../../common/scalars';
 import type { SealedIdentity } from './identity-cipher';
 import { ConsentGivenBy, ConsentPurpose } from './subject.enums';
 
-@ObjectType('SubjectIdentity')
+@ApiObjectType('SubjectIdentity')
 export class SubjectIdentity {
   @Field(() => String)
   fullName!: string;
@@ -21,7 +22,7 @@ export class SubjectIdentity {
   homeAddress!: string | null;
 }
 
-@ObjectType('Subject', {
+@ApiObjectType('Subject', {
   description:
     'A survivor or child known to one organisation, by pseudonym. `identity` is null unless the caller may see it; every non-null read is audited.',
 })
@@ -48,7 +49,7 @@ export class Subject {
   sealedIdentity!: SealedIdentity;
 }
 
-@ObjectType('SubjectEdge')
+@ApiObjectType('SubjectEdge')
 export class SubjectEdge {
   @Field(() => String)
   cursor!: string;
@@ -57,7 +58,7 @@ export class SubjectEdge {
   node!: Subject;
 }
 
-@ObjectType('SubjectConnection')
+@ApiObjectType('SubjectConnection')
 export class SubjectConnection {
   @Field(() => [SubjectEdge])
   edges!: SubjectEdge[];
@@ -69,7 +70,7 @@ export class SubjectConnection {
   totalCount!: number;
 }
 
-@ObjectType('Consent')
+@ApiObjectType('Consent')
 export class Consent {
   @Field(() => ID)
   id!: string;

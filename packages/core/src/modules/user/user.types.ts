@@ -1,7 +1,8 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID } from 'type-graphql';
+import { ApiObjectType } from '../../common/api-object-type';
 import { Role } from '../../common/enums';
 
-@ObjectType('User')
+@ApiObjectType('User')
 export class User {
   @Field(() => ID)
   id!: string;
