@@ -5,6 +5,7 @@ import { applyMiddleware } from 'graphql-middleware';
 import { buildSchema, type PubSub } from 'type-graphql';
 import { DateTime } from './common/scalars';
 import { validateInput } from './common/validation';
+import { callFieldResolversDirectly } from './lean-resolvers';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { AuthResolver } from './modules/auth/auth.resolver';
 import {
@@ -51,6 +52,7 @@ export async function buildSahayogSchema(options: SchemaOptions): Promise<GraphQ
     validateFn: validateInput,
     scalarsMap: [{ type: Date, scalar: DateTime }],
   });
+  callFieldResolversDirectly(schema);
   return options.withPermissions === false ? schema : applyMiddleware(schema, permissionMiddleware(schema));
 }
 
