@@ -1,4 +1,3 @@
-import type { SelectQueryBuilder } from 'typeorm';
 import { BadUserInputError, ConflictError, NoCapacityError, NotFoundError } from '../../common/errors';
 import { requireUuid } from '../../common/ids';
 import { pageSize } from '../../common/pagination';
@@ -62,27 +61,25 @@ export function toBedUnit(entity: BedUnitEntity): BedUnit {
   });
 }
 
-/** Conditions on the unit alias `u` shared by the facility search and the bed board. */
-function whereUnitMatches<T extends object>(qb: SelectQueryBuilder<T>, filter: BedSearch): SelectQueryBuilder<T> {
-  if (filter.sex) qb.andWhere('u.sex = :sex', { sex: filter.sex });
-  if (filter.age !== undefined && filter.age !== null) {
-    qb.andWhere('u.min_age <= :age AND u.max_age >= :age', { age: filter.age });
-  }
-  if (filter.availableOnly) qb.andWhere('u.capacity - u.occupied - u.held > 0');
-  return qb;
+/**
+ * A bed search's conditions on units (alias `u`) and on facilities (alias `f`), shared by the facility search
+ * and the bed board; their named parameters are the filter's own fields.
+ */
+function bedSearchConditions(filter: BedSearch): { units: string[]; facilities: string[] } {
+  const units: string[] = [];
+  if (filter.sex) units.push('u.sex = :sex');
+  if (filter.age !== undefined && filter.age !== null) units.push('u.min_age <= :age AND u.max_age >= :age');
+  if (filter.availableOnly) units.push('u.capacity - u.occupied - u.held > 0');
+  const facilities: string[] = [];
+  if (filter.district) facilities.push('lower(f.district) = lower(:district)');
+  if (filter.state) facilities.push('lower(f.state) = lower(:state)');
+  if (filter.country) facilities.push('f.country = upper(:country)');
+  if (filter.service) facilities.push(':service = ANY(f.services)');
+  return { units, facilities };
 }
 
-/** Conditions on the facility alias `f`. */
-function whereFacilityMatches<T extends object>(qb: SelectQueryBuilder<T>, filter: BedSearch): SelectQueryBuilder<T> {
-  if (filter.district) qb.andWhere('lower(f.district) = lower(:district)', { district: filter.district });
-  if (filter.state) qb.andWhere('lower(f.state) = lower(:state)', { state: filter.state });
-  if (filter.country) qb.andWhere('f.country = upper(:country)', { country: filter.country });
-  if (filter.service) qb.andWhere(':service = ANY(f.services)', { service: filter.service });
-  return qb;
-}
-
-const unitFilterGiven = (filter: BedSearch): boolean =>
-  Boolean(filter.sex) || (filter.age !== undefined && filter.age !== null) || Boolean(filter.availableOnly);
+const searchParameters = (filter: BedSearch): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined && value !== null));
 
 /**
  * Every partner sees every active facility of an active organisation; its own inactive facilities too,
@@ -98,14 +95,14 @@ export async function listFacilities(ctx: RequestContext, filter: BedSearch = {}
     .addOrderBy('f.state')
     .addOrderBy('f.district')
     .addOrderBy('f.name');
-  whereFacilityMatches(qb, filter);
-  if (unitFilterGiven(filter)) {
-    const units = whereUnitMatches(
-      qb.subQuery().select('1').from(BedUnitEntity, 'u').where('u.facility_id = f.id'),
-      filter,
-    );
-    qb.andWhere(`EXISTS ${units.getQuery()}`).setParameters(units.getParameters());
+  const conditions = bedSearchConditions(filter);
+  for (const condition of conditions.facilities) qb.andWhere(condition);
+  if (conditions.units.length) {
+    const units = qb.subQuery().select('1').from(BedUnitEntity, 'u').where('u.facility_id = f.id');
+    for (const condition of conditions.units) units.andWhere(condition);
+    qb.andWhere(`EXISTS ${units.getQuery()}`);
   }
+  qb.setParameters(searchParameters(filter));
   return (await qb.getMany()).map((row) => toFacility(ctx, row));
 }
 
@@ -149,35 +146,49 @@ export async function getBedUnit(ctx: RequestContext, id: string): Promise<BedUn
   return toBedUnit(unit);
 }
 
+/** The bed board's SQL per set of conditions, built by TypeORM once: building it took longer than running it. */
+const bedBoardQueries = new Map<string, string>();
+
 /**
  * The network bed board: units of active facilities of active organisations. The hottest read of the
  * network, so it is one statement: a row per facility with its organisation and, as JSON, its matching
  * units (a district's facility and organisation columns are not repeated and parsed once per unit). The
- * facilities and organisations prime the loaders that `BedUnit.facility` and `Facility.organisation` read.
+ * facilities and organisations prime the loaders, so `BedUnit.facility` and `Facility.organisation` answer
+ * at once.
  */
 export async function bedAvailability(ctx: RequestContext, filter: BedSearch = {}): Promise<BedUnit[]> {
   const facilities = await ctx.repo(FacilityEntity);
   const { connection } = facilities.manager;
   const unitMetadata = connection.getMetadata(BedUnitEntity);
   const organisationMetadata = connection.getMetadata(OrganisationEntity);
-  const qb = facilities
-    .createQueryBuilder('f')
-    .select(plainColumns(facilities.metadata, 'f'))
-    .addSelect(plainColumns(organisationMetadata, 'o'))
-    .addSelect('json_agg(to_json(u) ORDER BY u.name, u.id)', 'units')
-    .innerJoin(OrganisationEntity, 'o', 'o.id = f.organisation_id AND o.active')
-    .innerJoin(BedUnitEntity, 'u', 'u.facility_id = f.id')
-    .where('f.active')
-    .groupBy('f.id')
-    .addGroupBy('o.id')
-    .orderBy('f.country')
-    .addOrderBy('f.state')
-    .addOrderBy('f.district')
-    .addOrderBy('f.name')
-    .addOrderBy('f.id');
-  whereFacilityMatches(qb, filter);
-  whereUnitMatches(qb, filter);
-  const rows = await qb.getRawMany<Record<string, unknown> & { units: Record<string, unknown>[] }>();
+  const conditions = bedSearchConditions(filter);
+  const shape = [...conditions.facilities, ...conditions.units].join(' AND ');
+  let query = bedBoardQueries.get(shape);
+  if (query === undefined) {
+    const qb = facilities
+      .createQueryBuilder('f')
+      .select(plainColumns(facilities.metadata, 'f'))
+      .addSelect(plainColumns(organisationMetadata, 'o'))
+      .addSelect('json_agg(to_json(u) ORDER BY u.name, u.id)', 'units')
+      .innerJoin(OrganisationEntity, 'o', 'o.id = f.organisation_id AND o.active')
+      .innerJoin(BedUnitEntity, 'u', 'u.facility_id = f.id')
+      .where('f.active')
+      .groupBy('f.id')
+      .addGroupBy('o.id')
+      .orderBy('f.country')
+      .addOrderBy('f.state')
+      .addOrderBy('f.district')
+      .addOrderBy('f.name')
+      .addOrderBy('f.id');
+    for (const condition of [...conditions.facilities, ...conditions.units]) qb.andWhere(condition);
+    query = qb.getQuery();
+    bedBoardQueries.set(shape, query);
+  }
+  const [sql, parameters] = connection.driver.escapeQueryWithParameters(query, searchParameters(filter));
+  const rows: (Record<string, unknown> & { units: Record<string, unknown>[] })[] = await facilities.manager.query(
+    sql,
+    parameters,
+  );
   const facilityLoader = ctx.loaders.get(facilityById);
   const organisationLoader = ctx.loaders.get(organisationById);
   return rows.flatMap((row) => {

@@ -75,6 +75,20 @@ describe('the network bed board', () => {
 
     const boys = await board(newlightCaseworker, { sex: 'MALE', availableOnly: true });
     expect(boys.map((u) => u.facility.name)).toEqual(["Premanand Boys' Home"]);
+
+    // The same filters answer the same facilities on the bed board as in the facility search.
+    const legalAidUnits = await board(newlightCaseworker, { service: 'LEGAL_AID', country: 'in' });
+    expect([...new Set(legalAidUnits.map((u) => u.facility.name))].sort()).toEqual(
+      legalAid.facilities.map((f) => f.name).sort(),
+    );
+    const bengal = await newlightCaseworker.data<{ facilities: { name: string }[] }>(
+      `{ facilities(filter: { state: "west bengal", sex: FEMALE, availableOnly: true }) { name } }`,
+    );
+    const bengalUnits = await board(newlightCaseworker, { state: 'West Bengal', sex: 'FEMALE', availableOnly: true });
+    expect(bengal.facilities.length).toBeGreaterThan(0);
+    expect([...new Set(bengalUnits.map((u) => u.facility.name))].sort()).toEqual(
+      bengal.facilities.map((f) => f.name).sort(),
+    );
   });
 
   it("sums free beds per facility and lists an organisation's facilities", async () => {
