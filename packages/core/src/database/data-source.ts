@@ -25,6 +25,7 @@ import { SessionEntity } from '../modules/auth/session.entity';
 import { Administration1763890000000 } from './migrations/1763890000000-Administration';
 import { SnakeNamingStrategy } from './naming-strategy';
 import { StatementCounter } from './statement-counter';
+import { columnTypes } from './timestamps';
 
 export const ENTITIES = [
   OrganisationEntity,
@@ -81,6 +82,7 @@ export function dataSourceOptions(options: DatabaseOptions): DataSourceOptions {
       max: options.poolSize ?? 10,
       application_name: 'sahayog',
       options: `-c statement_timeout=${options.statementTimeoutMs ?? 15000}`,
+      types: columnTypes,
     },
   };
 }
