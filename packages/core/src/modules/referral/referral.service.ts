@@ -21,6 +21,8 @@ import { holdBed, occupyHeldBed, ownUnit, releaseBed } from '../facility/facilit
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { organisationById } from '../organisation/organisation.loaders';
 import { ConsentPurpose } from '../subject/subject.enums';
+import { SubjectEntity } from '../subject/subject.entity';
+import { visibleSubjectById } from '../subject/subject.loaders';
 import { requireLiveConsent, toSubject, visibleSubject } from '../subject/subject.service';
 import { ReferralBox, ReferralStatus } from './referral.enums';
 import { ReferralEntity, ReferralEventEntity } from './referral.entity';
@@ -352,23 +354,28 @@ export async function listReferrals(
   const referrals = await ctx.repo(ReferralEntity);
   const qb = boxOf(referrals, me, filter?.box);
   if (filter?.status?.length) qb.andWhere('r.status IN (:...statuses)', { statuses: filter.status });
-  // Each referral comes with both organisations and its facility, which the inbox shows beside it; they
-  // prime the loaders its fields read from.
+  // Each referral comes with both organisations, its facility and its subject, which the inbox shows beside
+  // it; they prime the loaders its fields read from.
   const { metadata } = referrals;
-  const organisationMetadata = referrals.manager.connection.getMetadata(OrganisationEntity);
-  const facilityMetadata = referrals.manager.connection.getMetadata(FacilityEntity);
+  const metadataOf = referrals.manager.connection.getMetadata.bind(referrals.manager.connection);
+  const organisationMetadata = metadataOf(OrganisationEntity);
+  const facilityMetadata = metadataOf(FacilityEntity);
+  const subjectMetadata = metadataOf(SubjectEntity);
   const referralLoader = ctx.loaders.get(visibleReferralById);
   const organisations = ctx.loaders.get(organisationById);
   const facilities = ctx.loaders.get(facilityById);
+  const subjects = ctx.loaders.get(visibleSubjectById);
   const withParties = async (ordered: SelectQueryBuilder<ReferralEntity>): Promise<ReferralEntity[]> => {
     const rows = await ordered
       .select(plainColumns(metadata, 'r'))
       .addSelect(plainColumns(organisationMetadata, 'sender'))
       .addSelect(plainColumns(organisationMetadata, 'receiver'))
       .addSelect(plainColumns(facilityMetadata, 'f'))
+      .addSelect(plainColumns(subjectMetadata, 's'))
       .innerJoin(OrganisationEntity, 'sender', 'sender.id = r.from_organisation_id')
       .innerJoin(OrganisationEntity, 'receiver', 'receiver.id = r.to_organisation_id')
       .leftJoin(FacilityEntity, 'f', 'f.id = r.to_facility_id')
+      .leftJoin(SubjectEntity, 's', 's.id = r.subject_id')
       .getRawMany<Record<string, unknown>>();
     return rows.map((row) => {
       const referral = plainEntity<ReferralEntity>(metadata, 'r', row);
@@ -376,6 +383,11 @@ export async function listReferrals(
       organisations.prime(referral.fromOrganisationId, plainEntity(organisationMetadata, 'sender', row));
       organisations.prime(referral.toOrganisationId, plainEntity(organisationMetadata, 'receiver', row));
       if (referral.toFacilityId) facilities.prime(referral.toFacilityId, plainEntity(facilityMetadata, 'f', row));
+      const subject = plainEntity<SubjectEntity>(subjectMetadata, 's', row);
+      // Primed only where the subject loader's own rule shows it: referred to the caller, or the caller's own.
+      if (subject.id && (referral.toOrganisationId === me || subject.organisationId === me)) {
+        subjects.prime(subject.id, subject);
+      }
       return referral;
     });
   };
