@@ -1,4 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { asksFor } from '../../common/selection';
 import type { RequestContext } from '../../context/request-context';
 import { Topic, type ReferralChanged } from '../../context/topics';
 import { facilityOf, unitOf } from '../facility/facility.service';
@@ -40,8 +42,9 @@ export class ReferralResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | undefined,
     @Arg('after', () => String, { nullable: true }) after: string | undefined,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ReferralConnection> {
-    return listReferrals(ctx, filter, first, after);
+    return listReferrals(ctx, filter, first, after, { events: asksFor(info, ['edges', 'node', 'events']) });
   }
 
   @Query(() => [ReferralStatusCount], {

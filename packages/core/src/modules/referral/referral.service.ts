@@ -12,7 +12,7 @@ import {
 import { requireUuid } from '../../common/ids';
 import { reasonText } from '../../common/text';
 import { keysetPage } from '../../common/pagination';
-import { plainColumns, plainEntity } from '../../database/plain-rows';
+import { plainColumns, plainEntity, plainEntityFromJson } from '../../database/plain-rows';
 import type { Actor, RequestContext } from '../../context/request-context';
 import { Topic, type ReferralChanged } from '../../context/topics';
 import { FacilityEntity } from '../facility/facility.entity';
@@ -349,6 +349,8 @@ export async function listReferrals(
   filter: ReferralFilter | undefined,
   first: number | undefined,
   after: string | undefined,
+  /** What the operation asks of each referral that the page's statement can bring along. */
+  bringAlong: { events: boolean } = { events: false },
 ): Promise<ReferralConnection> {
   const me = ctx.requireActor().organisationId;
   const referrals = await ctx.repo(ReferralEntity);
@@ -365,8 +367,10 @@ export async function listReferrals(
   const organisations = ctx.loaders.get(organisationById);
   const facilities = ctx.loaders.get(facilityById);
   const subjects = ctx.loaders.get(visibleSubjectById);
+  const eventMetadata = metadataOf(ReferralEventEntity);
+  const events = ctx.loaders.get(eventsByReferral);
   const withParties = async (ordered: SelectQueryBuilder<ReferralEntity>): Promise<ReferralEntity[]> => {
-    const rows = await ordered
+    const withColumns = ordered
       .select(plainColumns(metadata, 'r'))
       .addSelect(plainColumns(organisationMetadata, 'sender'))
       .addSelect(plainColumns(organisationMetadata, 'receiver'))
@@ -375,14 +379,27 @@ export async function listReferrals(
       .innerJoin(OrganisationEntity, 'sender', 'sender.id = r.from_organisation_id')
       .innerJoin(OrganisationEntity, 'receiver', 'receiver.id = r.to_organisation_id')
       .leftJoin(FacilityEntity, 'f', 'f.id = r.to_facility_id')
-      .leftJoin(SubjectEntity, 's', 's.id = r.subject_id')
-      .getRawMany<Record<string, unknown>>();
+      .leftJoin(SubjectEntity, 's', 's.id = r.subject_id');
+    if (bringAlong.events) {
+      withColumns.addSelect(
+        '(SELECT json_agg(to_json(e) ORDER BY e.id) FROM referral_event e WHERE e.referral_id = r.id)',
+        'events',
+      );
+    }
+    const rows = await withColumns.getRawMany<Record<string, unknown>>();
     return rows.map((row) => {
       const referral = plainEntity<ReferralEntity>(metadata, 'r', row);
       referralLoader.prime(referral.id, referral);
       organisations.prime(referral.fromOrganisationId, plainEntity(organisationMetadata, 'sender', row));
       organisations.prime(referral.toOrganisationId, plainEntity(organisationMetadata, 'receiver', row));
       if (referral.toFacilityId) facilities.prime(referral.toFacilityId, plainEntity(facilityMetadata, 'f', row));
+      if (bringAlong.events) {
+        const eventRows = (row['events'] ?? []) as Record<string, unknown>[];
+        events.prime(
+          referral.id,
+          eventRows.map((event) => plainEntityFromJson<ReferralEventEntity>(eventMetadata, event)),
+        );
+      }
       const subject = plainEntity<SubjectEntity>(subjectMetadata, 's', row);
       // Primed only where the subject loader's own rule shows it: referred to the caller, or the caller's own.
       if (subject.id && (referral.toOrganisationId === me || subject.organisationId === me)) {

@@ -159,4 +159,30 @@ describe('referral lists', () => {
     const small = await statements(2);
     expect(await statements(17)).toBe(small);
   });
+
+  it("brings each referral's events along in the page's statement, the same events as the referral's own", async () => {
+    const LIST = `query List($first: Int) {
+      referrals(filter: { box: INBOX }, first: $first) { edges { node { id ...Timeline } } }
+    }
+    fragment Timeline on Referral { events { id at status note } }`;
+    const ONE = `query One($id: ID!) { referral(id: $id) { events { id at status note } } }`;
+    type Timeline = { id: string; at: string; status: string; note: string | null }[];
+    const listed = await mahimaCoordinator.request<{
+      referrals: { edges: { node: { id: string; events: Timeline } }[] };
+    }>(LIST, { first: 17 });
+    expect(listed.errors).toBeUndefined();
+    const edges = listed.data?.referrals.edges ?? [];
+    expect(edges).toHaveLength(17);
+    expect(edges.some((edge) => edge.node.events.length > 1)).toBe(true);
+    for (const { node } of edges) {
+      const own = await mahimaCoordinator.data<{ referral: { events: Timeline } }>(ONE, { id: node.id });
+      expect(node.events).toEqual(own.referral.events);
+    }
+    // Without its events the page takes as many statements: they came with the page, not a query of their own.
+    const withoutEvents = await mahimaCoordinator.request(
+      `query List($first: Int) { referrals(filter: { box: INBOX }, first: $first) { edges { node { id } } } }`,
+      { first: 17 },
+    );
+    expect(listed.extensions?.['sqlStatements']).toBe(withoutEvents.extensions?.['sqlStatements']);
+  });
 });
