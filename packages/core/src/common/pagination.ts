@@ -1,6 +1,7 @@
 import { Field } from 'type-graphql';
 import { ApiObjectType } from './api-object-type';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { plainColumns, plainEntity } from '../database/plain-rows';
 import { BadUserInputError } from './errors';
 
 @ApiObjectType('PageInfo')
@@ -48,30 +49,51 @@ export interface KeysetPage<Row, Node> {
   pageInfo: PageInfo;
 }
 
+/** How a list reads its page's rows: plain rows of the listed entity unless it brings more along. */
+export interface PageRead<Row extends ObjectLiteral> {
+  /** Puts the page's columns (and whatever joins they need) on the ordered, limited query. */
+  select(ordered: SelectQueryBuilder<Row>): SelectQueryBuilder<Row>;
+  /** One raw row of that query as the list's row. */
+  toRow(raw: Record<string, unknown>): Row;
+}
+
+function plainPageRead<Row extends ObjectLiteral>(qb: SelectQueryBuilder<Row>, alias: string): PageRead<Row> {
+  const { metadata } = qb.expressionMap.mainAlias!;
+  return {
+    select: (ordered) => ordered.select(plainColumns(metadata, alias)),
+    toRow: (raw) => plainEntity<Row>(metadata, alias, raw),
+  };
+}
+
 /**
- * One newest-first page of `qb` (already filtered, selecting `alias` with created_at and id columns): the
- * total of the filtered list, then up to `first` rows after the cursor, and whether more follow.
+ * One newest-first page of `qb` (already filtered, on `alias` with created_at and id columns): up to `first`
+ * rows after the cursor, whether more follow, and the total of the filtered list, counted by a subquery of the
+ * page's own statement (one round trip; an empty page counts on its own).
  */
 export async function keysetPage<Row extends ObjectLiteral & Keyset, Node>(
   qb: SelectQueryBuilder<Row>,
   alias: string,
   page: { first: number | undefined; after: string | undefined; fallbackSize: number },
   toNode: (row: Row) => Node,
-  /** Reads the ordered, limited page: entities unless a list selects more (joined rows, plain rows). */
-  read: (ordered: SelectQueryBuilder<Row>) => Promise<Row[]> = (ordered) => ordered.getMany(),
+  read: PageRead<Row> = plainPageRead(qb, alias),
 ): Promise<KeysetPage<Row, Node>> {
   const size = pageSize(page.first, page.fallbackSize);
-  const totalCount = await qb.clone().getCount();
+  const listed = qb.clone().select(`${alias}.id`, 'id');
   if (page.after) {
     const position = decodeCursor(page.after);
     qb.andWhere(`(${alias}.created_at, ${alias}.id) < (:at, :id)`, { at: position.createdAt, id: position.id });
   }
-  const found = await read(
-    qb
-      .orderBy(`${alias}.created_at`, 'DESC')
-      .addOrderBy(`${alias}.id`, 'DESC')
-      .limit(size + 1),
-  );
+  const raw = await read
+    .select(
+      qb
+        .orderBy(`${alias}.created_at`, 'DESC')
+        .addOrderBy(`${alias}.id`, 'DESC')
+        .limit(size + 1),
+    )
+    .addSelect(`(SELECT count(DISTINCT listed.id)::int FROM (${listed.getQuery()}) listed)`, 'total_count')
+    .getRawMany<Record<string, unknown>>();
+  const totalCount = raw[0] ? Number(raw[0]['total_count']) : await listed.getCount();
+  const found = raw.map((row) => read.toRow(row));
   const rows = found.slice(0, size);
   const edges = rows.map((row) => ({ cursor: encodeCursor(row), node: toNode(row) }));
   return {

@@ -11,7 +11,7 @@ import {
 } from '../../common/errors';
 import { requireUuid } from '../../common/ids';
 import { reasonText } from '../../common/text';
-import { keysetPage } from '../../common/pagination';
+import { keysetPage, type PageRead } from '../../common/pagination';
 import { plainColumns, plainEntity, plainEntityFromJson } from '../../database/plain-rows';
 import type { Actor, RequestContext } from '../../context/request-context';
 import { Topic, type ReferralChanged } from '../../context/topics';
@@ -369,25 +369,27 @@ export async function listReferrals(
   const subjects = ctx.loaders.get(visibleSubjectById);
   const eventMetadata = metadataOf(ReferralEventEntity);
   const events = ctx.loaders.get(eventsByReferral);
-  const withParties = async (ordered: SelectQueryBuilder<ReferralEntity>): Promise<ReferralEntity[]> => {
-    const withColumns = ordered
-      .select(plainColumns(metadata, 'r'))
-      .addSelect(plainColumns(organisationMetadata, 'sender'))
-      .addSelect(plainColumns(organisationMetadata, 'receiver'))
-      .addSelect(plainColumns(facilityMetadata, 'f'))
-      .addSelect(plainColumns(subjectMetadata, 's'))
-      .innerJoin(OrganisationEntity, 'sender', 'sender.id = r.from_organisation_id')
-      .innerJoin(OrganisationEntity, 'receiver', 'receiver.id = r.to_organisation_id')
-      .leftJoin(FacilityEntity, 'f', 'f.id = r.to_facility_id')
-      .leftJoin(SubjectEntity, 's', 's.id = r.subject_id');
-    if (bringAlong.events) {
-      withColumns.addSelect(
-        '(SELECT json_agg(to_json(e) ORDER BY e.id) FROM referral_event e WHERE e.referral_id = r.id)',
-        'events',
-      );
-    }
-    const rows = await withColumns.getRawMany<Record<string, unknown>>();
-    return rows.map((row) => {
+  const withParties: PageRead<ReferralEntity> = {
+    select: (ordered) => {
+      const withColumns = ordered
+        .select(plainColumns(metadata, 'r'))
+        .addSelect(plainColumns(organisationMetadata, 'sender'))
+        .addSelect(plainColumns(organisationMetadata, 'receiver'))
+        .addSelect(plainColumns(facilityMetadata, 'f'))
+        .addSelect(plainColumns(subjectMetadata, 's'))
+        .innerJoin(OrganisationEntity, 'sender', 'sender.id = r.from_organisation_id')
+        .innerJoin(OrganisationEntity, 'receiver', 'receiver.id = r.to_organisation_id')
+        .leftJoin(FacilityEntity, 'f', 'f.id = r.to_facility_id')
+        .leftJoin(SubjectEntity, 's', 's.id = r.subject_id');
+      if (bringAlong.events) {
+        withColumns.addSelect(
+          '(SELECT json_agg(to_json(e) ORDER BY e.id) FROM referral_event e WHERE e.referral_id = r.id)',
+          'events',
+        );
+      }
+      return withColumns;
+    },
+    toRow: (row) => {
       const referral = plainEntity<ReferralEntity>(metadata, 'r', row);
       referralLoader.prime(referral.id, referral);
       organisations.prime(referral.fromOrganisationId, plainEntity(organisationMetadata, 'sender', row));
@@ -406,7 +408,7 @@ export async function listReferrals(
         subjects.prime(subject.id, subject);
       }
       return referral;
-    });
+    },
   };
   const { rows: _rows, ...connection } = await keysetPage(
     qb,

@@ -126,14 +126,18 @@ describe('referral lists', () => {
     let after = firstPage.referrals.pageInfo.endCursor;
     for (;;) {
       const page: Page = await mahimaCoordinator.data<Page>(PAGE, { filter: { box: 'INBOX' }, first: 5, after });
+      // Every page counts the whole box, the new referral included.
+      expect(page.referrals.totalCount).toBe(18);
       for (const edge of page.referrals.edges) {
         expect(seen.has(edge.node.id)).toBe(false);
         seen.add(edge.node.id);
       }
-      if (!page.referrals.pageInfo.hasNextPage) break;
       after = page.referrals.pageInfo.endCursor;
+      if (!page.referrals.pageInfo.hasNextPage) break;
     }
     expect(seen.size).toBe(17);
+    const pastTheEnd = await mahimaCoordinator.data<Page>(PAGE, { filter: { box: 'INBOX' }, first: 5, after });
+    expect(pastTheEnd.referrals).toMatchObject({ edges: [], totalCount: 18, pageInfo: { hasNextPage: false } });
   });
 
   it('caps a page at 100 and refuses a page of none or a forged cursor', async () => {
