@@ -270,7 +270,7 @@ async function main(): Promise<void> {
               connections: opts.connections,
               durationSeconds: 2,
             });
-          const { result, peak, cpuMs } = await observe(server, () =>
+          const { result, peak, cpuMs, databaseCpuMs } = await observe(server, () =>
             drive({
               url: server.url,
               token,
@@ -287,11 +287,13 @@ async function main(): Promise<void> {
             responseBytes: seen.bytes,
             peakRssBytes: peak,
             cpuMsPerRequest: result.requests ? cpuMs / result.requests : 0,
+            databaseCpuMsPerRequest: result.requests ? databaseCpuMs / result.requests : 0,
           });
           console.log(
             `${kind.name.padEnd(20)} ${scenario.name.padEnd(10)} ${result.requestsPerSecond.toFixed(1).padStart(8)} req/s` +
               `  p50 ${result.p50Ms} ms  p99 ${result.p99Ms} ms  ${seen.statements ?? '-'} SQL  ${(seen.bytes / 1024).toFixed(1)} kB  ` +
-              `${(peak / 2 ** 20).toFixed(0)} MB  ${result.requests ? (cpuMs / result.requests).toFixed(2) : '-'} CPU ms  ${result.errors} errors`,
+              `${(peak / 2 ** 20).toFixed(0)} MB  ${result.requests ? (cpuMs / result.requests).toFixed(2) : '-'} CPU ms  ` +
+              `${result.requests ? (databaseCpuMs / result.requests).toFixed(2) : '-'} DB CPU ms  ${result.errors} errors`,
           );
         }
       } finally {

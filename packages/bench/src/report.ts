@@ -11,6 +11,8 @@ export interface Measurement extends LoadResult {
   peakRssBytes: number;
   /** The server process's CPU time (user and system) over the requests it answered. */
   cpuMsPerRequest: number;
+  /** The database's CPU time (every PostgreSQL process) over the same requests. */
+  databaseCpuMsPerRequest: number;
 }
 
 export interface RunInfo {
@@ -56,10 +58,11 @@ export function renderReport(
       `database pool of ${info.poolSize} per server, each server in its own process (\`${info.nodeOptions}\`) on ${info.machine}. ` +
       `Load average ${fixed(info.loadAverage[0], 1)} before the runs and ${fixed(info.loadAverage[1], 1)} after. ` +
       'SQL is the statements of one request (transaction control included); peak RSS is the server process, sampled every 100 ms; ' +
-      "CPU ms is the server process's CPU time per answered request, steadier than req/s when other work shares the machine.",
+      "CPU ms is the server process's CPU time per answered request, steadier than req/s when other work shares the machine; " +
+      "DB CPU ms is PostgreSQL's (all its processes) over the same requests: server and database share the machine's cores.",
     '',
-    `| scenario | server | req/s | p50 ms | p99 ms | SQL/request | answer kB | peak RSS MB | CPU ms/request | errors | ${BASELINES.map((b) => b.heading).join(' | ')} |`,
-    `|---|---|--:|--:|--:|--:|--:|--:|--:|--:|${BASELINES.map(() => '--:').join('|')}|`,
+    `| scenario | server | req/s | p50 ms | p99 ms | SQL/request | answer kB | peak RSS MB | CPU ms/request | DB CPU ms/request | errors | ${BASELINES.map((b) => b.heading).join(' | ')} |`,
+    `|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|${BASELINES.map(() => '--:').join('|')}|`,
   ];
   for (const scenario of scenarios) {
     for (const kind of kinds) {
@@ -71,7 +74,7 @@ export function renderReport(
       });
       lines.push(
         `| ${scenario.name} | ${kind.title} | ${fixed(m.requestsPerSecond, 1)} | ${m.p50Ms} | ${m.p99Ms} | ` +
-          `${m.statements ?? '–'} | ${fixed(m.responseBytes / 1024, 1)} | ${fixed(m.peakRssBytes / 2 ** 20)} | ${fixed(m.cpuMsPerRequest, 2)} | ${m.errors} | ${ratios.join(' | ')} |`,
+          `${m.statements ?? '–'} | ${fixed(m.responseBytes / 1024, 1)} | ${fixed(m.peakRssBytes / 2 ** 20)} | ${fixed(m.cpuMsPerRequest, 2)} | ${fixed(m.databaseCpuMsPerRequest, 2)} | ${m.errors} | ${ratios.join(' | ')} |`,
       );
     }
   }

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
@@ -49,11 +49,43 @@ function rssOf(pid: number): number {
 /** Clock ticks per second of /proc's CPU times: 100 on Linux on every architecture Node runs on. */
 const CLOCK_TICKS_PER_SECOND = 100;
 
+/** A process's command name and CPU ticks (user and system; with its reaped children's when asked) from /proc. */
+function processTimes(pid: number | string): { name: string; ownTicks: number; childTicks: number } {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The command name (field 2) is in parentheses and may hold spaces; utime, stime, cutime and cstime
+  // are the 12th to 15th fields after it.
+  const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+  return {
+    name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(') ')),
+    ownTicks: Number(fields[11]) + Number(fields[12]),
+    childTicks: Number(fields[13]) + Number(fields[14]),
+  };
+}
+
+const ticksToMs = (ticks: number): number => (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
+
 function cpuMsOf(pid: number): number {
-  // The command name (field 2) may hold spaces; utime and stime are the 12th and 13th fields after it.
-  const afterName = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').at(-1) ?? '';
-  const fields = afterName.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  return ticksToMs(processTimes(pid).ownTicks);
+}
+
+/**
+ * CPU time used so far by every PostgreSQL process on this machine (the embedded server's, or the local
+ * service's): live backends' own time, and through the postmaster's children's time those that ended. The
+ * database shares the machine's cores with the server under test, so a server whose SQL costs the database
+ * more answers fewer requests even at the same CPU time of its own.
+ */
+export function databaseCpuMs(): number {
+  let ticks = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const times = processTimes(entry);
+      if (times.name === 'postgres') ticks += times.ownTicks + times.childTicks;
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  return ticksToMs(ticks);
 }
 
 async function waitUntilListening(url: string, child: ChildProcess, output: () => string): Promise<void> {
@@ -105,20 +137,27 @@ export async function startServer(kind: ServerKind, nodeOptions: string[] = []):
 
 /**
  * Samples a process's resident memory while `work` runs, answering the highest, and the CPU time the process
- * used meanwhile: on a shared machine throughput moves with the neighbours' load, CPU time per request much less.
+ * and the database used meanwhile: on a shared machine throughput moves with the neighbours' load, CPU time per
+ * request much less.
  */
 export async function observe<T>(
   server: RunningServer,
   work: () => Promise<T>,
-): Promise<{ result: T; peak: number; cpuMs: number }> {
+): Promise<{ result: T; peak: number; cpuMs: number; databaseCpuMs: number }> {
   let peak = server.rss();
   const cpuBefore = server.cpuMs();
+  const databaseBefore = databaseCpuMs();
   const timer = setInterval(() => {
     peak = Math.max(peak, server.rss());
   }, 100);
   try {
     const result = await work();
-    return { result, peak: Math.max(peak, server.rss()), cpuMs: server.cpuMs() - cpuBefore };
+    return {
+      result,
+      peak: Math.max(peak, server.rss()),
+      cpuMs: server.cpuMs() - cpuBefore,
+      databaseCpuMs: databaseCpuMs() - databaseBefore,
+    };
   } finally {
     clearInterval(timer);
   }
