@@ -25,6 +25,17 @@ interface Request {
   db: Database;
 }
 
+const statementNames = new Map<string, string>();
+
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    name = `hand_${statementNames.size}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
 const today = (): string => new Date().toISOString().slice(0, 10);
 
 function ageOf(row: Row): number | null {
@@ -45,7 +56,7 @@ async function bedBoard({ claims, variables, db }: Request): Promise<unknown> {
        FROM bed_unit u
        JOIN facility f ON f.id = u.facility_id AND f.active
        JOIN organisation o ON o.id = f.organisation_id AND o.active
-      WHERE lower(f.district) = lower($1) AND u.capacity - u.occupied - u.held > 0
+      WHERE f.lower_district = lower($1) AND u.capacity - u.occupied - u.held > 0
       ORDER BY f.country, f.state, f.district, f.name, u.name`,
     [variables['district']],
   );
@@ -323,7 +334,8 @@ export function startHandServer(options: {
     const db: Database = {
       query: (text, values) => {
         statements++;
-        return client.query<Row>(text, values);
+        // Prepared, as the gateway's hot reads are: parsed and planned once per connection.
+        return values ? client.query<Row>({ name: statementName(text), text, values }) : client.query<Row>(text);
       },
     };
     try {

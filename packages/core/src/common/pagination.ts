@@ -2,6 +2,7 @@ import { Field } from 'type-graphql';
 import { ApiObjectType } from './api-object-type';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { plainColumns, plainEntity } from '../database/plain-rows';
+import type { RequestContext } from '../context/request-context';
 import { BadUserInputError } from './errors';
 
 @ApiObjectType('PageInfo')
@@ -20,6 +21,9 @@ export interface Keyset {
 }
 
 export const MAX_PAGE_SIZE = 100;
+
+/** The sizes a page is read in: each is a prepared statement of its own on every connection. */
+const PAGE_READ_SIZES = [10, 25, 50, MAX_PAGE_SIZE];
 
 export function encodeCursor(position: Keyset): string {
   return Buffer.from(`${position.createdAt.toISOString()}|${position.id}`).toString('base64url');
@@ -66,11 +70,13 @@ function plainPageRead<Row extends ObjectLiteral>(qb: SelectQueryBuilder<Row>, a
 }
 
 /**
- * One newest-first page of `qb` (already filtered, on `alias` with created_at and id columns): up to `first`
- * rows after the cursor, whether more follow, and the total of the filtered list, counted by a subquery of the
- * page's own statement (one round trip; an empty page counts on its own).
+ * One newest-first page of `qb` (already filtered, listing each row once, on `alias` with created_at and id
+ * columns): up to `first` rows after the cursor, whether more follow, and the total of the filtered list,
+ * counted by a subquery of the page's own statement (one round trip; an empty page counts on its own). Read
+ * as a prepared statement: the filter's values and the cursor are its parameters.
  */
 export async function keysetPage<Row extends ObjectLiteral & Keyset, Node>(
+  ctx: RequestContext,
   qb: SelectQueryBuilder<Row>,
   alias: string,
   page: { first: number | undefined; after: string | undefined; fallbackSize: number },
@@ -83,17 +89,21 @@ export async function keysetPage<Row extends ObjectLiteral & Keyset, Node>(
     const position = decodeCursor(page.after);
     qb.andWhere(`(${alias}.created_at, ${alias}.id) < (:at, :id)`, { at: position.createdAt, id: position.id });
   }
-  const raw = await read
+  // The page is read in one of a few sizes (a literal limit, sliced to the size asked): one statement text
+  // per size, and PostgreSQL settles on one plan for it where a limit parameter kept it planning every call.
+  const fetched = PAGE_READ_SIZES.find((readSize) => readSize >= size) ?? size;
+  const [sql, parameters] = read
     .select(
       qb
         .orderBy(`${alias}.created_at`, 'DESC')
         .addOrderBy(`${alias}.id`, 'DESC')
-        .limit(size + 1),
+        .limit(fetched + 1),
     )
-    .addSelect(`(SELECT count(DISTINCT listed.id)::int FROM (${listed.getQuery()}) listed)`, 'total_count')
-    .getRawMany<Record<string, unknown>>();
+    .addSelect(`(SELECT count(*)::int FROM (${listed.getQuery()}) listed)`, 'total_count')
+    .getQueryAndParameters();
+  const raw = await ctx.unitOfWork.prepared<Record<string, unknown>>(sql, parameters);
   const totalCount = raw[0] ? Number(raw[0]['total_count']) : await listed.getCount();
-  const found = raw.map((row) => read.toRow(row));
+  const found = raw.slice(0, size + 1).map((row) => read.toRow(row));
   const rows = found.slice(0, size);
   const edges = rows.map((row) => ({ cursor: encodeCursor(row), node: toNode(row) }));
   return {

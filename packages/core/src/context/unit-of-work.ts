@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { escapeLiteral, type PoolClient, type QueryResult } from 'pg';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { ForbiddenError } from '../common/errors';
@@ -9,14 +10,28 @@ type Hook = () => Promise<void> | void;
  * Loaders of one request resolve in parallel but share its one connection; the pg driver only queues
  * overlapping queries with a deprecation warning (and will refuse them in pg 9), so they are queued here.
  */
-function serialiseQueries(runner: QueryRunner): void {
-  const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
+function serialiseQueries(runner: QueryRunner): <T>(work: () => Promise<T>) => Promise<T> {
   let tail: Promise<unknown> = Promise.resolve();
-  runner.query = ((...args: unknown[]) => {
-    const run = tail.then(() => query(...args));
+  const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = tail.then(work);
     tail = run.catch(() => undefined);
     return run;
-  }) as QueryRunner['query'];
+  };
+  const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
+  runner.query = ((...args: unknown[]) => inTurn(() => query(...args))) as QueryRunner['query'];
+  return inTurn;
+}
+
+/** A prepared statement's name per SQL text: the same text is parsed and planned once per connection. */
+const statementNames = new Map<string, string>();
+
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (name === undefined) {
+    name = `sahayog_${createHash('sha256').update(sql).digest('base64url').slice(0, 24)}`;
+    statementNames.set(sql, name);
+  }
+  return name;
 }
 
 /**
@@ -27,6 +42,7 @@ function serialiseQueries(runner: QueryRunner): void {
  */
 export class UnitOfWork {
   private runner: QueryRunner | null = null;
+  private inTurn: (<T>(work: () => Promise<T>) => Promise<T>) | null = null;
   private opening: Promise<EntityManager> | null = null;
   private finished = false;
   private readonly beforeCommit: Hook[] = [];
@@ -67,7 +83,7 @@ export class UnitOfWork {
   private async open(firstRead?: string): Promise<{ manager: EntityManager; rows: unknown[] }> {
     const runner = this.dataSource.createQueryRunner();
     (runner.data as RunnerData) = { onStatement: () => this.statements++ };
-    serialiseQueries(runner);
+    this.inTurn = serialiseQueries(runner);
     this.runner = runner;
     const client = (await runner.connect()) as PoolClient;
     const statements = [
@@ -81,6 +97,21 @@ export class UnitOfWork {
     // pg answers a query of several statements with one result each.
     const results = (await client.query(statements.join('; '))) as unknown as QueryResult[];
     return { manager: runner.manager, rows: results.at(-1)?.rows ?? [] };
+  }
+
+  /**
+   * Runs a read as a named prepared statement on the transaction's connection: PostgreSQL parses and plans
+   * it on the connection's first use and reuses that work after (the referral page's planning alone cost
+   * more than running it). Only for SQL whose text is one of a few fixed shapes, values all in `parameters`:
+   * every distinct text stays prepared on its connection for the connection's life.
+   */
+  async prepared<Row>(sql: string, parameters: unknown[]): Promise<Row[]> {
+    await this.manager();
+    const client = (await (this.runner as QueryRunner).connect()) as PoolClient;
+    return (this.inTurn as NonNullable<typeof this.inTurn>)(async () => {
+      this.statements++;
+      return (await client.query({ name: statementName(sql), text: sql, values: parameters })).rows as Row[];
+    });
   }
 
   /**

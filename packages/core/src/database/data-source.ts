@@ -21,6 +21,8 @@ import { Sessions1763920000000 } from './migrations/1763920000000-Sessions';
 import { GatewayLogin1763930000000 } from './migrations/1763930000000-GatewayLogin';
 import { ReadPaths1763935000000 } from './migrations/1763935000000-ReadPaths';
 import { CaseEventFacts1763945000000 } from './migrations/1763945000000-CaseEventFacts';
+import { RowSecurityPerStatement1763955000000 } from './migrations/1763955000000-RowSecurityPerStatement';
+import { DistrictSearch1763956000000 } from './migrations/1763956000000-DistrictSearch';
 import { SessionEntity } from '../modules/auth/session.entity';
 import { Administration1763890000000 } from './migrations/1763890000000-Administration';
 import { SnakeNamingStrategy } from './naming-strategy';
@@ -58,6 +60,8 @@ export const MIGRATIONS = [
   GatewayLogin1763930000000,
   ReadPaths1763935000000,
   CaseEventFacts1763945000000,
+  RowSecurityPerStatement1763955000000,
+  DistrictSearch1763956000000,
 ];
 
 export interface DatabaseOptions {

@@ -1,4 +1,5 @@
 import { CREATE_REFERRAL, TestGateway, organisationId, registerSubject, type GraphQLClient } from '@sahayog/testing';
+import { evaluatedOncePerStatement } from '../migrations/1763955000000-RowSecurityPerStatement';
 
 let t: TestGateway;
 let jkpsCaseworker: GraphQLClient;
@@ -90,6 +91,17 @@ describe('row-level security, the second wall', () => {
     expect(await asApplication(mahima, `SELECT id FROM referral`)).toHaveLength(1);
     expect(await asApplication(mahima, `SELECT id FROM subject`)).toHaveLength(1);
     expect((await asApplication(jkps, `SELECT id FROM subject`)).length).toBeGreaterThan(0);
+  });
+
+  it("reads the caller's organisation once per statement, not once per row", async () => {
+    const policies = await t.sql<{ policyname: string; qual: string | null; with_check: string | null }>(
+      `SELECT policyname, qual, with_check FROM pg_policies WHERE schemaname = 'public'`,
+    );
+    expect(policies.length).toBeGreaterThanOrEqual(18 * 3);
+    const evaluatedPerRow = policies.filter(({ qual, with_check }) =>
+      [qual, with_check].some((expression) => expression && evaluatedOncePerStatement(expression) !== expression),
+    );
+    expect(evaluatedPerRow).toEqual([]);
   });
 
   it('shows nothing at all when no organisation is set', async () => {

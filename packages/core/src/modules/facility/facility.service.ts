@@ -71,7 +71,7 @@ function bedSearchConditions(filter: BedSearch): { units: string[]; facilities: 
   if (filter.age !== undefined && filter.age !== null) units.push('u.min_age <= :age AND u.max_age >= :age');
   if (filter.availableOnly) units.push('u.capacity - u.occupied - u.held > 0');
   const facilities: string[] = [];
-  if (filter.district) facilities.push('lower(f.district) = lower(:district)');
+  if (filter.district) facilities.push('f.lower_district = lower(:district)');
   if (filter.state) facilities.push('lower(f.state) = lower(:state)');
   if (filter.country) facilities.push('f.country = upper(:country)');
   if (filter.service) facilities.push(':service = ANY(f.services)');
@@ -146,15 +146,16 @@ export async function getBedUnit(ctx: RequestContext, id: string): Promise<BedUn
   return toBedUnit(unit);
 }
 
-/** The bed board's SQL per set of conditions, built by TypeORM once: building it took longer than running it. */
+/** The bed board's SQL per set of conditions, written once: building it took longer than running it. */
 const bedBoardQueries = new Map<string, string>();
 
 /**
  * The network bed board: units of active facilities of active organisations. The hottest read of the
  * network, so it is one statement: a row per facility with its organisation and, as JSON, its matching
  * units (a district's facility and organisation columns are not repeated and parsed once per unit). The
- * facilities and organisations prime the loaders, so `BedUnit.facility` and `Facility.organisation` answer
- * at once.
+ * units are read per facility (LATERAL), through its index: as a join, PostgreSQL's guess of how many units
+ * have a free bed led it to scan every unit of the network. The facilities and organisations prime the
+ * loaders, so `BedUnit.facility` and `Facility.organisation` answer at once.
  */
 export async function bedAvailability(ctx: RequestContext, filter: BedSearch = {}): Promise<BedUnit[]> {
   const facilities = await ctx.repo(FacilityEntity);
@@ -165,27 +166,21 @@ export async function bedAvailability(ctx: RequestContext, filter: BedSearch = {
   const shape = [...conditions.facilities, ...conditions.units].join(' AND ');
   let query = bedBoardQueries.get(shape);
   if (query === undefined) {
-    const qb = facilities
-      .createQueryBuilder('f')
-      .select(plainColumns(facilities.metadata, 'f'))
-      .addSelect(plainColumns(organisationMetadata, 'o'))
-      .addSelect('json_agg(to_json(u) ORDER BY u.name, u.id)', 'units')
-      .innerJoin(OrganisationEntity, 'o', 'o.id = f.organisation_id AND o.active')
-      .innerJoin(BedUnitEntity, 'u', 'u.facility_id = f.id')
-      .where('f.active')
-      .groupBy('f.id')
-      .addGroupBy('o.id')
-      .orderBy('f.country')
-      .addOrderBy('f.state')
-      .addOrderBy('f.district')
-      .addOrderBy('f.name')
-      .addOrderBy('f.id');
-    for (const condition of [...conditions.facilities, ...conditions.units]) qb.andWhere(condition);
-    query = qb.getQuery();
+    const and = (list: string[]): string => list.map((condition) => ` AND ${condition}`).join('');
+    query = `SELECT ${[...plainColumns(facilities.metadata, 'f'), ...plainColumns(organisationMetadata, 'o')].join(', ')},
+        units.list AS units
+      FROM ${facilities.metadata.tableName} f
+      JOIN ${organisationMetadata.tableName} o ON o.id = f.organisation_id AND o.active
+      CROSS JOIN LATERAL (
+        SELECT json_agg(to_json(u) ORDER BY u.name, u.id) AS list FROM ${unitMetadata.tableName} u
+         WHERE u.facility_id = f.id${and(conditions.units)}
+      ) units
+      WHERE f.active AND units.list IS NOT NULL${and(conditions.facilities)}
+      ORDER BY f.country, f.state, f.district, f.name, f.id`;
     bedBoardQueries.set(shape, query);
   }
   const [sql, parameters] = connection.driver.escapeQueryWithParameters(query, searchParameters(filter));
-  const rows: (Record<string, unknown> & { units: Record<string, unknown>[] })[] = await facilities.manager.query(
+  const rows = await ctx.unitOfWork.prepared<Record<string, unknown> & { units: Record<string, unknown>[] }>(
     sql,
     parameters,
   );

@@ -355,7 +355,7 @@ export async function listReferrals(
   const me = ctx.requireActor().organisationId;
   const referrals = await ctx.repo(ReferralEntity);
   const qb = boxOf(referrals, me, filter?.box);
-  if (filter?.status?.length) qb.andWhere('r.status IN (:...statuses)', { statuses: filter.status });
+  if (filter?.status?.length) qb.andWhere('r.status = ANY(:statuses)', { statuses: filter.status });
   // Each referral comes with both organisations, its facility and its subject, which the inbox shows beside
   // it; they prime the loaders its fields read from.
   const { metadata } = referrals;
@@ -411,6 +411,7 @@ export async function listReferrals(
     },
   };
   const { rows: _rows, ...connection } = await keysetPage(
+    ctx,
     qb,
     'r',
     { first, after, fallbackSize: 50 },

@@ -185,7 +185,7 @@ export async function listOwnSubjects(
   const pattern = codePattern(search);
   const qb = (await ctx.repo(SubjectEntity)).createQueryBuilder('s').where('s.organisation_id = :me', { me });
   if (pattern) qb.andWhere('s.code ILIKE :pattern', { pattern });
-  const { rows, ...connection } = await keysetPage(qb, 's', { first, after, fallbackSize: 50 }, (row) =>
+  const { rows, ...connection } = await keysetPage(ctx, qb, 's', { first, after, fallbackSize: 50 }, (row) =>
     toSubject(ctx, row),
   );
   const loader = ctx.loaders.get(visibleSubjectById);
