@@ -23,6 +23,7 @@ import { ReadPaths1763935000000 } from './migrations/1763935000000-ReadPaths';
 import { CaseEventFacts1763945000000 } from './migrations/1763945000000-CaseEventFacts';
 import { RowSecurityPerStatement1763955000000 } from './migrations/1763955000000-RowSecurityPerStatement';
 import { DistrictSearch1763956000000 } from './migrations/1763956000000-DistrictSearch';
+import { ActorRoles1763957000000 } from './migrations/1763957000000-ActorRoles';
 import { SessionEntity } from '../modules/auth/session.entity';
 import { Administration1763890000000 } from './migrations/1763890000000-Administration';
 import { SnakeNamingStrategy } from './naming-strategy';
@@ -62,6 +63,7 @@ export const MIGRATIONS = [
   CaseEventFacts1763945000000,
   RowSecurityPerStatement1763955000000,
   DistrictSearch1763956000000,
+  ActorRoles1763957000000,
 ];
 
 export interface DatabaseOptions {

@@ -185,22 +185,16 @@ export async function signOut(ctx: RequestContext): Promise<boolean> {
  */
 export async function resolveActor(unitOfWork: UnitOfWork, claims: SessionClaims): Promise<Actor | null> {
   const [user, organisation, session] = [claims.userId, claims.organisationId, claims.sessionId].map(escapeLiteral);
-  const rows = await unitOfWork.openWith<{ roles: Role[] }>(
-    `SELECT m.roles
-       FROM membership m
-       JOIN app_user u ON u.id = m.user_id
-       JOIN organisation o ON o.id = m.organisation_id
-       JOIN app_session s ON s.id = ${session}::uuid AND s.user_id = m.user_id AND s.organisation_id = m.organisation_id
-      WHERE m.user_id = ${user}::uuid AND m.organisation_id = ${organisation}::uuid AND m.active AND u.active AND o.active
-        AND s.revoked_at IS NULL`,
+  const rows = await unitOfWork.openWith<{ roles: Role[] | null }>(
+    `SELECT app_actor_roles(${user}::uuid, ${organisation}::uuid, ${session}::uuid) AS roles`,
   );
-  const row = rows[0];
-  return row
+  const roles = rows[0]?.roles;
+  return roles
     ? {
         userId: claims.userId,
         organisationId: claims.organisationId,
         sessionId: claims.sessionId,
-        roles: new Set(row.roles),
+        roles: new Set(roles),
       }
     : null;
 }
