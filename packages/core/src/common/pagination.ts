@@ -55,6 +55,8 @@ export interface KeysetPage<Row, Node> {
 
 /** How a list reads its page's rows: plain rows of the listed entity unless it brings more along. */
 export interface PageRead<Row extends ObjectLiteral> {
+  /** Names what `select` puts on the query: reads of one name write the same SQL. */
+  shape: string;
   /** Puts the page's columns (and whatever joins they need) on the ordered, limited query. */
   select(ordered: SelectQueryBuilder<Row>): SelectQueryBuilder<Row>;
   /** One raw row of that query as the list's row. */
@@ -64,9 +66,31 @@ export interface PageRead<Row extends ObjectLiteral> {
 function plainPageRead<Row extends ObjectLiteral>(qb: SelectQueryBuilder<Row>, alias: string): PageRead<Row> {
   const { metadata } = qb.expressionMap.mainAlias!;
   return {
+    shape: 'plain',
     select: (ordered) => ordered.select(plainColumns(metadata, alias)),
     toRow: (raw) => plainEntity<Row>(metadata, alias, raw),
   };
+}
+
+/** A page statement's text per shape: TypeORM took longer to write it than PostgreSQL to run it. */
+const pageTexts = new Map<string, string>();
+
+/**
+ * What a page's SQL text depends on: the listed entity, its conditions (texts with named parameters), what
+ * the read selects and how many rows it reads. Null when a condition is not a text (brackets), so never cached.
+ */
+function pageShape<Row extends ObjectLiteral>(
+  qb: SelectQueryBuilder<Row>,
+  read: PageRead<Row>,
+  fetched: number,
+): string | null {
+  const conditions: string[] = [];
+  for (const { type, condition } of qb.expressionMap.wheres) {
+    if (typeof condition !== 'string') return null;
+    conditions.push(`${type} ${condition}`);
+  }
+  const listed = qb.expressionMap.mainAlias;
+  return JSON.stringify([listed?.metadata.name, listed?.name, read.shape, fetched, conditions]);
 }
 
 /**
@@ -92,15 +116,21 @@ export async function keysetPage<Row extends ObjectLiteral & Keyset, Node>(
   // The page is read in one of a few sizes (a literal limit, sliced to the size asked): one statement text
   // per size, and PostgreSQL settles on one plan for it where a limit parameter kept it planning every call.
   const fetched = PAGE_READ_SIZES.find((readSize) => readSize >= size) ?? size;
-  const [sql, parameters] = read
-    .select(
-      qb
-        .orderBy(`${alias}.created_at`, 'DESC')
-        .addOrderBy(`${alias}.id`, 'DESC')
-        .limit(fetched + 1),
-    )
-    .addSelect(`(SELECT count(*)::int FROM (${listed.getQuery()}) listed)`, 'total_count')
-    .getQueryAndParameters();
+  const shape = pageShape(qb, read, fetched);
+  let text = shape === null ? undefined : pageTexts.get(shape);
+  if (text === undefined) {
+    text = read
+      .select(
+        qb
+          .orderBy(`${alias}.created_at`, 'DESC')
+          .addOrderBy(`${alias}.id`, 'DESC')
+          .limit(fetched + 1),
+      )
+      .addSelect(`(SELECT count(*)::int FROM (${listed.getQuery()}) listed)`, 'total_count')
+      .getQuery();
+    if (shape !== null) pageTexts.set(shape, text);
+  }
+  const [sql, parameters] = qb.connection.driver.escapeQueryWithParameters(text, qb.getParameters());
   const raw = await ctx.unitOfWork.prepared<Record<string, unknown>>(sql, parameters);
   const totalCount = raw[0] ? Number(raw[0]['total_count']) : await listed.getCount();
   const found = raw.slice(0, size + 1).map((row) => read.toRow(row));

@@ -41,6 +41,30 @@ export function plainEntity<E>(metadata: EntityMetadata, alias: string, row: Rec
 const TIMESTAMP_TYPES = new Set<unknown>(['timestamptz', 'timestamp', 'timestamp with time zone', Date]);
 const TEXT_NUMBER_TYPES = new Set<unknown>(['bigint', 'int8', 'numeric', 'decimal']);
 
+type JsonColumn = readonly [property: string, key: string, read: (value: unknown) => unknown];
+
+const asDate = (value: unknown): unknown => new Date(value as string);
+const asIs = (value: unknown): unknown => value;
+
+const jsonColumnsByEntity = new WeakMap<EntityMetadata, JsonColumn[]>();
+
+/** Property, JSON key and conversion of each column, worked out once per entity. */
+function jsonColumnsOf(metadata: EntityMetadata): JsonColumn[] {
+  let columns = jsonColumnsByEntity.get(metadata);
+  if (!columns) {
+    columns = metadata.columns.map(
+      (column) =>
+        [
+          column.propertyName,
+          column.databaseName,
+          TIMESTAMP_TYPES.has(column.type) ? asDate : TEXT_NUMBER_TYPES.has(column.type) ? String : asIs,
+        ] as const,
+    );
+    jsonColumnsByEntity.set(metadata, columns);
+  }
+  return columns;
+}
+
 /**
  * The entity out of its row as PostgreSQL's `to_json` writes it (keys are column names), in the shape
  * `plainEntity` gives: timestamps as Dates, and 64-bit and decimal numbers as strings as the pg driver
@@ -48,16 +72,9 @@ const TEXT_NUMBER_TYPES = new Set<unknown>(['bigint', 'int8', 'numeric', 'decima
  */
 export function plainEntityFromJson<E>(metadata: EntityMetadata, json: Record<string, unknown>): E {
   const entity: Record<string, unknown> = {};
-  for (const column of metadata.columns) {
-    const value = json[column.databaseName];
-    entity[column.propertyName] =
-      value === null || value === undefined
-        ? null
-        : TIMESTAMP_TYPES.has(column.type)
-          ? new Date(value as string)
-          : TEXT_NUMBER_TYPES.has(column.type)
-            ? String(value)
-            : value;
+  for (const [property, key, read] of jsonColumnsOf(metadata)) {
+    const value = json[key];
+    entity[property] = value === null || value === undefined ? null : read(value);
   }
   return entity as E;
 }

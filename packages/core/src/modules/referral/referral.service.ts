@@ -370,6 +370,7 @@ export async function listReferrals(
   const eventMetadata = metadataOf(ReferralEventEntity);
   const events = ctx.loaders.get(eventsByReferral);
   const withParties: PageRead<ReferralEntity> = {
+    shape: bringAlong.events ? 'parties and events' : 'parties',
     select: (ordered) => {
       const withColumns = ordered
         .select(plainColumns(metadata, 'r'))
