@@ -1,5 +1,8 @@
 import { CREATE_REFERRAL, TestGateway, organisationId, registerSubject, type GraphQLClient } from '@sahayog/testing';
-import { evaluatedOncePerStatement } from '../migrations/1763955000000-RowSecurityPerStatement';
+import {
+  evaluatedOncePerStatement,
+  RowSecurityPerStatement1763955000000,
+} from '../migrations/1763955000000-RowSecurityPerStatement';
 
 let t: TestGateway;
 let jkpsCaseworker: GraphQLClient;
@@ -94,14 +97,32 @@ describe('row-level security, the second wall', () => {
   });
 
   it("reads the caller's organisation once per statement, not once per row", async () => {
-    const policies = await t.sql<{ policyname: string; qual: string | null; with_check: string | null }>(
-      `SELECT policyname, qual, with_check FROM pg_policies WHERE schemaname = 'public'`,
-    );
+    const readPolicies = () =>
+      t.sql<{ policyname: string; qual: string | null; with_check: string | null }>(
+        `SELECT policyname, qual, with_check FROM pg_policies WHERE schemaname = 'public' ORDER BY tablename, policyname`,
+      );
+    const evaluatedPerRow = (policies: Awaited<ReturnType<typeof readPolicies>>) =>
+      policies.filter(({ qual, with_check }) =>
+        [qual, with_check].some((expression) => expression && evaluatedOncePerStatement(expression) !== expression),
+      );
+    const policies = await readPolicies();
     expect(policies.length).toBeGreaterThanOrEqual(18 * 3);
-    const evaluatedPerRow = policies.filter(({ qual, with_check }) =>
-      [qual, with_check].some((expression) => expression && evaluatedOncePerStatement(expression) !== expression),
-    );
-    expect(evaluatedPerRow).toEqual([]);
+    expect(evaluatedPerRow(policies)).toEqual([]);
+
+    // The migration's way back restores the per-row calls, and its way forth the policies above, exactly.
+    const migration = new RowSecurityPerStatement1763955000000();
+    const runner = t.dataSource.createQueryRunner();
+    try {
+      await migration.down(runner);
+      const restored = await readPolicies();
+      const wrapped = /\( SELECT (app_current_org\(\)|app_network_admin\(\)|CURRENT_USER) AS/;
+      expect(restored.filter(({ qual, with_check }) => wrapped.test(`${qual} ${with_check}`))).toEqual([]);
+      expect(evaluatedPerRow(restored).length).toBeGreaterThanOrEqual(18 * 3);
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect(await readPolicies()).toEqual(policies);
   });
 
   it('shows nothing at all when no organisation is set', async () => {
