@@ -3,7 +3,7 @@ import { requireUuid } from '../../common/ids';
 import { pageSize } from '../../common/pagination';
 import type { RequestContext } from '../../context/request-context';
 import { Topic, type BedUnitChanged, type FacilityChanged } from '../../context/topics';
-import { plainColumns, plainEntity, plainEntityFromJson } from '../../database/plain-rows';
+import { plainColumns, plainEntity, plainEntityFromJson, plainJsonColumns } from '../../database/plain-rows';
 import { ReferralStatus } from '../referral/referral.enums';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { organisationById } from '../organisation/organisation.loaders';
@@ -172,7 +172,7 @@ export async function bedAvailability(ctx: RequestContext, filter: BedSearch = {
       FROM ${facilities.metadata.tableName} f
       JOIN ${organisationMetadata.tableName} o ON o.id = f.organisation_id AND o.active
       CROSS JOIN LATERAL (
-        SELECT json_agg(to_json(u) ORDER BY u.name, u.id) AS list FROM ${unitMetadata.tableName} u
+        SELECT json_agg(${plainJsonColumns(unitMetadata, 'u')} ORDER BY u.name, u.id) AS list FROM ${unitMetadata.tableName} u
          WHERE u.facility_id = f.id${and(conditions.units)}
       ) units
       WHERE f.active AND units.list IS NOT NULL${and(conditions.facilities)}
@@ -180,10 +180,7 @@ export async function bedAvailability(ctx: RequestContext, filter: BedSearch = {
     bedBoardQueries.set(shape, query);
   }
   const [sql, parameters] = connection.driver.escapeQueryWithParameters(query, searchParameters(filter));
-  const rows = await ctx.unitOfWork.prepared<Record<string, unknown> & { units: Record<string, unknown>[] }>(
-    sql,
-    parameters,
-  );
+  const rows = await ctx.unitOfWork.prepared<Record<string, unknown> & { units: unknown[][] }>(sql, parameters);
   const facilityLoader = ctx.loaders.get(facilityById);
   const organisationLoader = ctx.loaders.get(organisationById);
   return rows.flatMap((row) => {

@@ -12,7 +12,7 @@ import {
 import { requireUuid } from '../../common/ids';
 import { reasonText } from '../../common/text';
 import { keysetPage, type PageRead } from '../../common/pagination';
-import { plainColumns, plainEntity, plainEntityFromJson } from '../../database/plain-rows';
+import { plainColumns, plainEntity, plainEntityFromJson, plainJsonColumns } from '../../database/plain-rows';
 import type { Actor, RequestContext } from '../../context/request-context';
 import { Topic, type ReferralChanged } from '../../context/topics';
 import { FacilityEntity } from '../facility/facility.entity';
@@ -384,7 +384,7 @@ export async function listReferrals(
         .leftJoin(SubjectEntity, 's', 's.id = r.subject_id');
       if (bringAlong.events) {
         withColumns.addSelect(
-          '(SELECT json_agg(to_json(e) ORDER BY e.id) FROM referral_event e WHERE e.referral_id = r.id)',
+          `(SELECT json_agg(${plainJsonColumns(eventMetadata, 'e')} ORDER BY e.id) FROM referral_event e WHERE e.referral_id = r.id)`,
           'events',
         );
       }
@@ -397,7 +397,7 @@ export async function listReferrals(
       organisations.prime(referral.toOrganisationId, plainEntity(organisationMetadata, 'receiver', row));
       if (referral.toFacilityId) facilities.prime(referral.toFacilityId, plainEntity(facilityMetadata, 'f', row));
       if (bringAlong.events) {
-        const eventRows = (row['events'] ?? []) as Record<string, unknown>[];
+        const eventRows = (row['events'] ?? []) as unknown[][];
         events.prime(
           referral.id,
           eventRows.map((event) => plainEntityFromJson<ReferralEventEntity>(eventMetadata, event)),
