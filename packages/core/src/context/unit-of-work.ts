@@ -25,9 +25,16 @@ function serialiseQueries(runner: QueryRunner): <T>(work: () => Promise<T>) => P
 /** A prepared statement's name per SQL text: the same text is parsed and planned once per connection. */
 const statementNames = new Map<string, string>();
 
-function statementName(sql: string): string {
+/**
+ * Beyond this many texts, a new one runs unprepared: every prepared text stays in each connection's memory
+ * for the connection's life, and a text that unexpectedly varies (a value written into it) must not grow
+ * that without bound. The gateway's own shapes are a few dozen.
+ */
+const MAX_PREPARED_TEXTS = 500;
+
+function statementName(sql: string): string | undefined {
   let name = statementNames.get(sql);
-  if (name === undefined) {
+  if (name === undefined && statementNames.size < MAX_PREPARED_TEXTS) {
     name = `sahayog_${createHash('sha256').update(sql).digest('base64url').slice(0, 24)}`;
     statementNames.set(sql, name);
   }

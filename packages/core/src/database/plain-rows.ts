@@ -1,4 +1,5 @@
-import type { EntityMetadata, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
+import type { EntityMetadata, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { RequestContext } from '../context/request-context';
 
 /**
  * Hot reads take plain rows instead of hydrated entities: on a bed board of a hundred units, TypeORM's
@@ -88,13 +89,20 @@ export function plainEntityFromJson<E>(metadata: EntityMetadata, values: unknown
   return entity as E;
 }
 
-/** Rows of one entity, selected by `build`, as plain objects of the entity's shape. */
+/**
+ * Rows of one entity, selected by `build`, as plain objects of the entity's shape: a prepared statement, so
+ * `build` must put every value in a parameter (lists as `= ANY(:list)`, one text for any length).
+ */
 export async function selectPlain<E extends ObjectLiteral>(
-  repository: Repository<E>,
+  ctx: RequestContext,
+  entity: EntityTarget<E>,
   alias: string,
   build: (qb: SelectQueryBuilder<E>) => SelectQueryBuilder<E>,
 ): Promise<E[]> {
-  const qb = build(repository.createQueryBuilder(alias).select(plainColumns(repository.metadata, alias)));
-  const rows = await qb.getRawMany<Record<string, unknown>>();
+  const repository = await ctx.repo(entity);
+  const [sql, parameters] = build(
+    repository.createQueryBuilder(alias).select(plainColumns(repository.metadata, alias)),
+  ).getQueryAndParameters();
+  const rows = await ctx.unitOfWork.prepared<Record<string, unknown>>(sql, parameters);
   return rows.map((row) => plainEntity<E>(repository.metadata, alias, row));
 }

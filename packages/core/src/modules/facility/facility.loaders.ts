@@ -3,13 +3,13 @@ import { selectPlain } from '../../database/plain-rows';
 import { BedUnitEntity, FacilityEntity, type BedChangeReason, type BedCounts } from './facility.entity';
 
 export const facilityById = defineLoader<string, FacilityEntity | null>('facilityById', async (ctx, ids) => {
-  const rows = await selectPlain(await ctx.repo(FacilityEntity), 'f', (qb) => qb.where('f.id IN (:...ids)', { ids }));
+  const rows = await selectPlain(ctx, FacilityEntity, 'f', (qb) => qb.where('f.id = ANY(:ids)', { ids }));
   return byKey(ids, rows, (row) => row.id, null);
 });
 
 export const unitsByFacility = defineLoader<string, BedUnitEntity[]>('unitsByFacility', async (ctx, facilityIds) => {
-  const rows = await selectPlain(await ctx.repo(BedUnitEntity), 'u', (qb) =>
-    qb.where('u.facility_id IN (:...facilityIds)', { facilityIds }).orderBy('u.name'),
+  const rows = await selectPlain(ctx, BedUnitEntity, 'u', (qb) =>
+    qb.where('u.facility_id = ANY(:facilityIds)', { facilityIds }).orderBy('u.name'),
   );
   return groupByKey(facilityIds, rows, (row) => row.facilityId);
 });
@@ -24,10 +24,10 @@ export const FACILITY_VISIBLE = '((f.active AND o.active) OR f.organisation_id =
 export const facilitiesByOrganisation = defineLoader<string, FacilityEntity[]>(
   'facilitiesByOrganisation',
   async (ctx, organisationIds) => {
-    const rows = await selectPlain(await ctx.repo(FacilityEntity), 'f', (qb) =>
+    const rows = await selectPlain(ctx, FacilityEntity, 'f', (qb) =>
       qb
         .innerJoin('organisation', 'o', 'o.id = f.organisation_id')
-        .where('f.organisation_id IN (:...organisationIds)', { organisationIds })
+        .where('f.organisation_id = ANY(:organisationIds)', { organisationIds })
         .andWhere(FACILITY_VISIBLE, { own: ctx.requireActor().organisationId })
         .orderBy('f.name'),
     );
@@ -36,7 +36,7 @@ export const facilitiesByOrganisation = defineLoader<string, FacilityEntity[]>(
 );
 
 export const unitById = defineLoader<string, BedUnitEntity | null>('unitById', async (ctx, ids) => {
-  const rows = await selectPlain(await ctx.repo(BedUnitEntity), 'u', (qb) => qb.where('u.id IN (:...ids)', { ids }));
+  const rows = await selectPlain(ctx, BedUnitEntity, 'u', (qb) => qb.where('u.id = ANY(:ids)', { ids }));
   return byKey(ids, rows, (row) => row.id, null);
 });
 

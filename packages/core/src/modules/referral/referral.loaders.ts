@@ -7,9 +7,9 @@ export const visibleReferralById = defineLoader<string, ReferralEntity | null>(
   'visibleReferralById',
   async (ctx, ids) => {
     const me = ctx.requireActor().organisationId;
-    const rows = await selectPlain(await ctx.repo(ReferralEntity), 'r', (qb) =>
+    const rows = await selectPlain(ctx, ReferralEntity, 'r', (qb) =>
       qb
-        .where('r.id IN (:...ids)', { ids })
+        .where('r.id = ANY(:ids)', { ids })
         .andWhere('(r.from_organisation_id = :me OR r.to_organisation_id = :me)', { me }),
     );
     return byKey(ids, rows, (row) => row.id, null);
@@ -17,8 +17,8 @@ export const visibleReferralById = defineLoader<string, ReferralEntity | null>(
 );
 
 export const eventsByReferral = defineLoader<string, ReferralEventEntity[]>('eventsByReferral', async (ctx, ids) => {
-  const rows = await selectPlain(await ctx.repo(ReferralEventEntity), 'e', (qb) =>
-    qb.where('e.referral_id IN (:...ids)', { ids }).orderBy('e.id'),
+  const rows = await selectPlain(ctx, ReferralEventEntity, 'e', (qb) =>
+    qb.where('e.referral_id = ANY(:ids)', { ids }).orderBy('e.id'),
   );
   return groupByKey(ids, rows, (row) => row.referralId);
 });

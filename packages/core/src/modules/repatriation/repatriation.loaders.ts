@@ -13,9 +13,9 @@ export const visibleCaseById = defineLoader<string, RepatriationCaseEntity | nul
   'visibleCaseById',
   async (ctx, ids) => {
     const me = ctx.requireActor().organisationId;
-    const rows = await selectPlain(await ctx.repo(RepatriationCaseEntity), 'c', (qb) =>
+    const rows = await selectPlain(ctx, RepatriationCaseEntity, 'c', (qb) =>
       qb
-        .where('c.id IN (:...ids)', { ids })
+        .where('c.id = ANY(:ids)', { ids })
         .andWhere('(c.home_organisation_id = :me OR c.counterpart_organisation_id = :me)', { me }),
     );
     return byKey(ids, rows, (row) => row.id, null);
@@ -23,29 +23,29 @@ export const visibleCaseById = defineLoader<string, RepatriationCaseEntity | nul
 );
 
 export const milestonesByCase = defineLoader<string, MilestoneEntity[]>('milestonesByCase', async (ctx, ids) => {
-  const rows = await selectPlain(await ctx.repo(MilestoneEntity), 'm', (qb) =>
-    qb.where('m.case_id IN (:...ids)', { ids }).orderBy('m.position'),
+  const rows = await selectPlain(ctx, MilestoneEntity, 'm', (qb) =>
+    qb.where('m.case_id = ANY(:ids)', { ids }).orderBy('m.position'),
   );
   return groupByKey(ids, rows, (row) => row.caseId);
 });
 
 export const documentsByCase = defineLoader<string, CaseDocumentEntity[]>('documentsByCase', async (ctx, ids) => {
-  const rows = await selectPlain(await ctx.repo(CaseDocumentEntity), 'd', (qb) =>
-    qb.where('d.case_id IN (:...ids)', { ids }).orderBy('d.created_at').addOrderBy('d.id'),
+  const rows = await selectPlain(ctx, CaseDocumentEntity, 'd', (qb) =>
+    qb.where('d.case_id = ANY(:ids)', { ids }).orderBy('d.created_at').addOrderBy('d.id'),
   );
   return groupByKey(ids, rows, (row) => row.caseId);
 });
 
 export const visitsByCase = defineLoader<string, FollowUpVisitEntity[]>('visitsByCase', async (ctx, ids) => {
-  const rows = await selectPlain(await ctx.repo(FollowUpVisitEntity), 'v', (qb) =>
-    qb.where('v.case_id IN (:...ids)', { ids }).orderBy('v.months'),
+  const rows = await selectPlain(ctx, FollowUpVisitEntity, 'v', (qb) =>
+    qb.where('v.case_id = ANY(:ids)', { ids }).orderBy('v.months'),
   );
   return groupByKey(ids, rows, (row) => row.caseId);
 });
 
 export const caseEventsByCase = defineLoader<string, CaseEventEntity[]>('caseEventsByCase', async (ctx, ids) => {
-  const rows = await selectPlain(await ctx.repo(CaseEventEntity), 'e', (qb) =>
-    qb.where('e.case_id IN (:...ids)', { ids }).orderBy('e.id'),
+  const rows = await selectPlain(ctx, CaseEventEntity, 'e', (qb) =>
+    qb.where('e.case_id = ANY(:ids)', { ids }).orderBy('e.id'),
   );
   return groupByKey(ids, rows, (row) => row.caseId);
 });

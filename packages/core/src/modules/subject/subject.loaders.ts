@@ -10,8 +10,8 @@ import { ConsentEntity, SubjectEntity } from './subject.entity';
  */
 export const visibleSubjectById = defineLoader<string, SubjectEntity | null>('visibleSubjectById', async (ctx, ids) => {
   const me = ctx.requireActor().organisationId;
-  const rows = await selectPlain(await ctx.repo(SubjectEntity), 's', (qb) =>
-    qb.where('s.id IN (:...ids)', { ids }).andWhere(
+  const rows = await selectPlain(ctx, SubjectEntity, 's', (qb) =>
+    qb.where('s.id = ANY(:ids)', { ids }).andWhere(
       `(s.organisation_id = :me
         OR EXISTS (SELECT 1 FROM referral r WHERE r.subject_id = s.id AND r.to_organisation_id = :me)
         OR EXISTS (SELECT 1 FROM repatriation_case rc WHERE rc.subject_id = s.id
@@ -32,9 +32,9 @@ export const identitySharedWithMe = defineLoader<string, boolean>('identityShare
   )
     .createQueryBuilder('c')
     .select('DISTINCT c.subject_id', 'subjectId')
-    .where('c.subject_id IN (:...subjectIds)', { subjectIds })
+    .where('c.subject_id = ANY(:subjectIds)', { subjectIds })
     .andWhere('c.granted_to_organisation_id = :me', { me })
-    .andWhere('c.purpose IN (:...purposes)', { purposes: IDENTITY_SHARING_PURPOSES })
+    .andWhere('c.purpose = ANY(:purposes)', { purposes: IDENTITY_SHARING_PURPOSES })
     .andWhere('c.withdrawn_at IS NULL')
     .andWhere('(c.expires_at IS NULL OR c.expires_at > :now)', { now: ctx.now() })
     .getRawMany<{ subjectId: string }>();
