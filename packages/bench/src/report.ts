@@ -20,6 +20,8 @@ export interface RunInfo {
   counts: Scale;
   loadSeconds: number;
   durationSeconds: number;
+  /** How many times every server ran every scenario. */
+  rounds: number;
   connections: number;
   poolSize: number;
   machine: string;
@@ -38,6 +40,27 @@ const BASELINES = [
 
 const fixed = (value: number, digits = 0): string => value.toFixed(digits);
 
+/**
+ * One measurement per scenario and server out of several rounds: the round with the median requests/s (the lower
+ * middle one of an even number), with the highest peak RSS and the errors of all rounds.
+ */
+export function medianRounds(measurements: Measurement[]): Measurement[] {
+  const rows = new Map<string, Measurement[]>();
+  for (const measurement of measurements) {
+    const key = `${measurement.scenario}\u0000${measurement.server}`;
+    rows.set(key, [...(rows.get(key) ?? []), measurement]);
+  }
+  return [...rows.values()].map((rounds) => {
+    const ordered = [...rounds].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
+    const median = ordered[Math.floor((ordered.length - 1) / 2)] as Measurement;
+    return {
+      ...median,
+      peakRssBytes: Math.max(...rounds.map((round) => round.peakRssBytes)),
+      errors: rounds.reduce((sum, round) => sum + round.errors, 0),
+    };
+  });
+}
+
 export function renderReport(
   info: RunInfo,
   scenarios: Scenario[],
@@ -55,6 +78,9 @@ export function renderReport(
       `4 contended units. Loaded in ${fixed(info.loadSeconds, 1)} s (COPY, ${info.database}).`,
     '',
     `${info.durationSeconds} s per scenario after a 2 s warm-up, ${info.connections} connections (autocannon), ` +
+      (info.rounds > 1
+        ? `${info.rounds} rounds of every server (each row is its round with the median req/s; peak RSS the highest, errors all rounds'), `
+        : '') +
       `database pool of ${info.poolSize} per server, each server in its own process (\`${info.nodeOptions}\`) on ${info.machine}. ` +
       `Load average ${fixed(info.loadAverage[0], 1)} before the runs and ${fixed(info.loadAverage[1], 1)} after. ` +
       'SQL is the statements of one request (transaction control included); peak RSS is the server process, sampled every 100 ms; ' +
