@@ -6,9 +6,7 @@ import { OrganisationEntity } from './organisation.entity';
 export const organisationById = defineLoader<string, OrganisationEntity | null>(
   'organisationById',
   async (ctx, ids) => {
-    const rows = await selectPlain(ctx, OrganisationEntity, 'o', (qb) =>
-      qb.where('o.id = ANY(:ids)', { ids }),
-    );
+    const rows = await selectPlain(ctx, OrganisationEntity, 'o', (qb) => qb.where('o.id = ANY(:ids)', { ids }));
     return byKey(ids, rows, (row) => row.id, null);
   },
 );
