@@ -78,7 +78,7 @@ export function plainJsonColumns(metadata: EntityMetadata, alias: string): strin
  * The entity out of an array written by `plainJsonColumns`, in the shape `plainEntity` gives: timestamps as
  * Dates, and 64-bit and decimal numbers as strings as the pg driver gives them, where JSON would give numbers.
  */
-export function plainEntityFromJson<E>(metadata: EntityMetadata, values: unknown[]): E {
+export function plainEntityFromJsonColumns<E>(metadata: EntityMetadata, values: unknown[]): E {
   const entity: Record<string, unknown> = {};
   const readers = readersOf(metadata);
   for (let index = 0; index < readers.length; index++) {

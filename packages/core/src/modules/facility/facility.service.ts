@@ -3,7 +3,7 @@ import { requireUuid } from '../../common/ids';
 import { pageSize } from '../../common/pagination';
 import type { RequestContext } from '../../context/request-context';
 import { Topic, type BedUnitChanged, type FacilityChanged } from '../../context/topics';
-import { plainColumns, plainEntity, plainEntityFromJson, plainJsonColumns } from '../../database/plain-rows';
+import { plainColumns, plainEntity, plainEntityFromJsonColumns, plainJsonColumns } from '../../database/plain-rows';
 import { ReferralStatus } from '../referral/referral.enums';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { organisationById } from '../organisation/organisation.loaders';
@@ -187,7 +187,7 @@ export async function bedAvailability(ctx: RequestContext, filter: BedSearch = {
     const facility = plainEntity<FacilityEntity>(facilities.metadata, 'f', row);
     facilityLoader.prime(facility.id, facility);
     organisationLoader.prime(facility.organisationId, plainEntity(organisationMetadata, 'o', row));
-    return row.units.map((unit) => toBedUnit(plainEntityFromJson<BedUnitEntity>(unitMetadata, unit)));
+    return row.units.map((unit) => toBedUnit(plainEntityFromJsonColumns<BedUnitEntity>(unitMetadata, unit)));
   });
 }
 

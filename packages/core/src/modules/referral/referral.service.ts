@@ -12,7 +12,7 @@ import {
 import { requireUuid } from '../../common/ids';
 import { reasonText } from '../../common/text';
 import { keysetPage, type PageRead } from '../../common/pagination';
-import { plainColumns, plainEntity, plainEntityFromJson, plainJsonColumns } from '../../database/plain-rows';
+import { plainColumns, plainEntity, plainEntityFromJsonColumns, plainJsonColumns } from '../../database/plain-rows';
 import type { Actor, RequestContext } from '../../context/request-context';
 import { Topic, type ReferralChanged } from '../../context/topics';
 import { FacilityEntity } from '../facility/facility.entity';
@@ -400,7 +400,7 @@ export async function listReferrals(
         const eventRows = (row['events'] ?? []) as unknown[][];
         events.prime(
           referral.id,
-          eventRows.map((event) => plainEntityFromJson<ReferralEventEntity>(eventMetadata, event)),
+          eventRows.map((event) => plainEntityFromJsonColumns<ReferralEventEntity>(eventMetadata, event)),
         );
       }
       const subject = plainEntity<SubjectEntity>(subjectMetadata, 's', row);
