@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { TestGateway, type GraphQLClient } from '@sahayog/testing';
+import { CREATE_SUBJECT, TestGateway, registerSubject, type GraphQLClient } from '@sahayog/testing';
 
 let t: TestGateway;
 let coordinator: GraphQLClient;
@@ -63,6 +63,35 @@ describe('hostile and malformed requests', () => {
       filter: { age: 'ten' },
     });
     expect(badDate.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['filter.age'] });
+  });
+
+  // The fuzz test's counterexample (seed 249866561): a NUL byte in the sign-in email reached PostgreSQL, which
+  // refuses NUL in text, and came back as INTERNAL_SERVER_ERROR.
+  it('refuses text that cannot be stored, in any argument and through either transport of a value, and writes nothing', async () => {
+    const caseworker = await t.signIn('caseworker@jkps.demo');
+    const before = await t.snapshot();
+    const login = `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }`;
+    const nul = await t.anonymous().error(login, { email: '\u0000', password: 'irrelevant' });
+    expect(nul.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['email'], reason: 'UNSTORABLE_TEXT' });
+    const literal = await t
+      .anonymous()
+      .error(`mutation { login(email: "a\\u0000b@demo", password: "x") { accessToken } }`);
+    expect(literal.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['email'] });
+
+    const input = { sex: 'FEMALE', age: 9, nationality: 'IN', fullName: 'Mina Demo-Fictional' };
+    const bell = await caseworker.error(CREATE_SUBJECT, { input: { ...input, homeAddress: 'Lane 4\u0007' } });
+    expect(bell.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['input.homeAddress'] });
+    const loneSurrogate = await caseworker.error(CREATE_SUBJECT, { input: { ...input, fullName: 'Mina \ud800' } });
+    expect(loneSurrogate.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['input.fullName'] });
+    expect(await t.snapshot()).toEqual(before);
+
+    // Tabs, line breaks and text beyond the basic plane are text, not junk.
+    const kept = await registerSubject(caseworker, { ...input, homeAddress: 'Lane 4,\r\n\tBasirhat 😀' });
+    const read = await caseworker.data<{ subject: { identity: { homeAddress: string } } }>(
+      `query($id: ID!) { subject(id: $id) { identity { homeAddress } } }`,
+      { id: kept.id },
+    );
+    expect(read.subject.identity.homeAddress).toBe('Lane 4,\r\n\tBasirhat 😀');
   });
 
   it('codes a non-UUID id as BAD_USER_INPUT and an unknown one as NOT_FOUND', async () => {
