@@ -8,11 +8,15 @@ import { chromium, type Browser, type BrowserContext, type Locator, type Page } 
 /**
  * What every browser test shares: the dashboard built from today's sources, a gateway on a throwaway database
  * serving it, Debian's Chromium (never a downloaded one), pages that collect script and network errors, and
- * screenshots of each screen at desktop and phone width in docs/screenshots for the README.
+ * screenshots of each screen at desktop and phone width: in the system's temporary folder, or in
+ * docs/screenshots for the README when `UPDATE_SCREENSHOTS` is set (`npm run screenshots`), so that a test
+ * run leaves the working tree as it found it.
  */
 export const CHROMIUM = '/usr/bin/chromium';
 const DASHBOARD = path.resolve(__dirname, '..');
-const SCREENSHOTS = path.resolve(DASHBOARD, '../../docs/screenshots');
+const SCREENSHOTS = process.env['UPDATE_SCREENSHOTS']
+  ? path.resolve(DASHBOARD, '../../docs/screenshots')
+  : path.join(tmpdir(), 'sahayog-screenshots');
 export const DESKTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 390, height: 844 };
 
