@@ -179,6 +179,21 @@ const requestErrorHandler: ErrorRequestHandler = (error: { status?: number; type
   });
 };
 
+/**
+ * What a request may ask for before anything runs: depth, aliases, tokens and a static cost, the same for
+ * HTTP and subscriptions. The dashboard's own operations are tested to stay within them.
+ */
+export function requestLimits(production: boolean): ReturnType<ApolloArmor['protect']> {
+  return new ApolloArmor({
+    maxDepth: { n: 12 },
+    maxAliases: { n: 20 },
+    maxDirectives: { n: 20 },
+    maxTokens: { n: 4000 },
+    costLimit: { maxCost: 20_000 },
+    blockFieldSuggestion: { enabled: production },
+  }).protect();
+}
+
 /** Serves from `dataSource`, the request pool: logged in as the application role, refused otherwise. */
 export async function startGateway(
   config: GatewayConfig,
@@ -194,14 +209,7 @@ export async function startGateway(
     withPermissions: config.withPermissions,
   });
   const formatError = createErrorFormatter(config.production, logger);
-  const armor = new ApolloArmor({
-    maxDepth: { n: 12 },
-    maxAliases: { n: 20 },
-    maxDirectives: { n: 20 },
-    maxTokens: { n: 4000 },
-    costLimit: { maxCost: 20_000 },
-    blockFieldSuggestion: { enabled: config.production },
-  }).protect();
+  const armor = requestLimits(config.production);
 
   const app = express();
   app.disable('x-powered-by');
