@@ -15,6 +15,11 @@ export interface GatewayConfig {
   appDatabasePassword: string | undefined;
   /** Unset: in-process pub/sub and throttling. */
   redisUrl: string | undefined;
+  /**
+   * What this deployment's Redis channels and keys begin with. Unset: `sahayog:` and the database's name, so
+   * replicas of one deployment share them and another deployment on the same Redis never hears them.
+   */
+  redisPrefix: string | undefined;
   dataDir: string;
   jwtSecret: Uint8Array;
   /** Identity encryption keys, the current one first. */
@@ -105,6 +110,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     appDatabaseUrl: env['APP_DATABASE_URL'] || undefined,
     appDatabasePassword: env['APP_DATABASE_PASSWORD'] || undefined,
     redisUrl: env['REDIS_URL'] || undefined,
+    redisPrefix: env['REDIS_PREFIX'] || undefined,
     dataDir,
     jwtSecret: signingSecret(env, production, dataDir),
     dataKeys: dataKeys(env, production, dataDir),

@@ -27,14 +27,36 @@ export interface RunningPlatform {
 }
 
 /**
- * With REDIS_URL, pub/sub (and so the response cache's invalidation) and sign-in throttling are shared by every
- * gateway replica; without, in-process.
+ * Redis delivers a message to every subscriber of its channel name, whatever deployment that subscriber
+ * belongs to, and ioredis's `keyPrefix` leaves channel names alone: so every event type is put under the
+ * deployment's prefix here.
  */
-export function createPlatform(
+function prefixedChannels(target: EventTarget, prefix: string): EventTarget {
+  const channel = (type: string): string => `${prefix}:${type}`;
+  return {
+    addEventListener: (type, listener, options) => target.addEventListener(channel(type), listener, options),
+    removeEventListener: (type, listener, options) => target.removeEventListener(channel(type), listener, options),
+    dispatchEvent: (event) =>
+      target.dispatchEvent(new CustomEvent(channel(event.type), { detail: (event as CustomEvent).detail })),
+  };
+}
+
+/** `sahayog:` and the database's name: what every replica of one deployment shares and no other has. */
+async function deploymentPrefix(config: GatewayConfig, dataSource: DataSource): Promise<string> {
+  if (config.redisPrefix) return config.redisPrefix;
+  const [row] = (await dataSource.query('SELECT current_database() AS name')) as { name: string }[];
+  return `sahayog:${row?.name ?? ''}`;
+}
+
+/**
+ * With REDIS_URL, pub/sub (and so the response cache's invalidation) and sign-in throttling are shared by every
+ * gateway replica of the deployment; without, in-process.
+ */
+export async function createPlatform(
   config: GatewayConfig,
   dataSource: DataSource,
   options: PlatformOptions = {},
-): RunningPlatform {
+): Promise<RunningPlatform> {
   const clock = options.clock ?? (() => new Date());
   const redisClients: Redis[] = [];
   const redis = (): Redis => {
@@ -42,8 +64,9 @@ export function createPlatform(
     redisClients.push(client);
     return client;
   };
-  const eventTarget: EventTarget = config.redisUrl
-    ? createRedisEventTarget({ publishClient: redis(), subscribeClient: redis() })
+  const redisPrefix = config.redisUrl ? await deploymentPrefix(config, dataSource) : undefined;
+  const eventTarget: EventTarget = redisPrefix
+    ? prefixedChannels(createRedisEventTarget({ publishClient: redis(), subscribeClient: redis() }), redisPrefix)
     : new EventTarget();
   const responseCache =
     config.responseCacheMegabytes > 0 ? new ResponseCache(config.responseCacheMegabytes * 1024 * 1024) : null;
@@ -54,7 +77,9 @@ export function createPlatform(
     pubSub,
     audit: new AuditLog(dataSource),
     sessions: new SessionTokens(config.jwtSecret, config.accessTokenTtlSeconds, clock),
-    loginThrottle: new LoginThrottle(options.throttleLimits, config.redisUrl ? redis() : undefined),
+    loginThrottle: redisPrefix
+      ? new LoginThrottle(options.throttleLimits, redis(), redisPrefix)
+      : new LoginThrottle(options.throttleLimits),
     identityCipher: new IdentityCipher(config.dataKeys),
     settings: {
       referralHoldHours: config.referralHoldHours,

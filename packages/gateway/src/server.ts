@@ -202,7 +202,7 @@ export async function startGateway(
 ): Promise<Gateway> {
   const { logger } = options;
   await assertRequestRole(dataSource);
-  const running = createPlatform(config, dataSource, options);
+  const running = await createPlatform(config, dataSource, options);
   const contexts = new ContextFactory(dataSource, running.platform);
   const schema = await buildSahayogSchema({
     pubSub: running.platform.pubSub,

@@ -112,6 +112,7 @@ export class TestGateway {
       appDatabaseUrl: undefined,
       appDatabasePassword: undefined,
       redisUrl: options.redisUrl,
+      redisPrefix: undefined,
       dataDir: '',
       jwtSecret: randomBytes(32),
       dataKeys: options.dataKeys ?? [generateDataKey('test1')],

@@ -89,4 +89,50 @@ describeWithRedis('gateway replicas sharing Redis', () => {
     }
     expect((await second.error(login, { email })).extensions?.['code']).toBe('RATE_LIMITED');
   });
+
+  it('keeps another deployment on the same Redis apart: it neither hears these events nor counts these sign-ins', async () => {
+    const other = await TestGateway.start({
+      redisUrl,
+      throttleLimits: { perAccount: 3, perAddress: 1000, windowSeconds: 60 },
+    });
+    const watch = async (gateway: TestGateway) => {
+      const watcher = gateway.withToken((await gateway.signIn('caseworker@jkps.demo')).token as string).subscriptions();
+      const events = watcher.subscribe<{ bedAvailabilityChanged: { occupied: number } }>(
+        `subscription { bedAvailabilityChanged(district: "South 24 Parganas") { occupied } }`,
+      );
+      await watcher.connected();
+      return { watcher, events };
+    };
+    const here = await watch(t);
+    const there = await watch(other);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const occupy = async (gateway: TestGateway, occupied: number): Promise<void> => {
+      const unit = await unitIn(gateway, 'New Light Rural Rescue Home');
+      await (
+        await gateway.signIn('coordinator@newlight.demo')
+      ).data(
+        `mutation($id: ID!, $v: Int!, $o: Int!) { updateBedUnit(input: { unitId: $id, expectedVersion: $v, occupied: $o }) { id } }`,
+        { id: unit.id, v: unit.version, o: occupied },
+      );
+    };
+    try {
+      await occupy(t, 5);
+      // Heard here, so Redis has delivered it: had the other deployment been listening, its copy came first.
+      expect((await here.events.next()).data?.bedAvailabilityChanged).toEqual({ occupied: 5 });
+      await occupy(other, 7);
+      expect((await there.events.next()).data?.bedAvailabilityChanged).toEqual({ occupied: 7 });
+
+      const email = `nobody-${randomUUID()}@nowhere.demo`;
+      const login = `mutation($email: String!) { login(email: $email, password: "wrong-password") { accessToken } }`;
+      for (let attempt = 0; attempt < 3; attempt++) await t.anonymous().error(login, { email });
+      expect((await t.anonymous().error(login, { email })).extensions?.['code']).toBe('RATE_LIMITED');
+      expect((await other.anonymous().error(login, { email })).extensions?.['code']).toBe('UNAUTHENTICATED');
+    } finally {
+      for (const { watcher, events } of [here, there]) {
+        events.stop();
+        await watcher.close();
+      }
+      await other.close();
+    }
+  });
 });

@@ -25,13 +25,14 @@ export class LoginThrottle {
   private readonly accounts: RateLimiterAbstract;
   private readonly addresses: RateLimiterAbstract;
 
-  constructor(limits: ThrottleLimits = DEFAULT_THROTTLE_LIMITS, redis?: Redis) {
+  /** `redisPrefix` begins the Redis keys: one deployment's, so that another on the same Redis counts apart. */
+  constructor(limits: ThrottleLimits = DEFAULT_THROTTLE_LIMITS, redis?: Redis, redisPrefix = 'sahayog') {
     const make = (keyPrefix: string, points: number): RateLimiterAbstract =>
       redis
         ? new RateLimiterRedis({ storeClient: redis, keyPrefix, points, duration: limits.windowSeconds })
         : new RateLimiterMemory({ keyPrefix, points, duration: limits.windowSeconds });
-    this.accounts = make('sahayog:login:account', limits.perAccount);
-    this.addresses = make('sahayog:login:address', limits.perAddress);
+    this.accounts = make(`${redisPrefix}:login:account`, limits.perAccount);
+    this.addresses = make(`${redisPrefix}:login:address`, limits.perAddress);
   }
 
   async assertAllowed(account: string, address: string): Promise<void> {
