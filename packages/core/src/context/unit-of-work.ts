@@ -30,7 +30,7 @@ const statementNames = new Map<string, string>();
  * for the connection's life, and a text that unexpectedly varies (a value written into it) must not grow
  * that without bound. The gateway's own shapes are a few dozen.
  */
-const MAX_PREPARED_TEXTS = 500;
+export const MAX_PREPARED_TEXTS = 500;
 
 function statementName(sql: string): string | undefined {
   let name = statementNames.get(sql);
