@@ -24,6 +24,7 @@ import { CaseEventFacts1763945000000 } from './migrations/1763945000000-CaseEven
 import { RowSecurityPerStatement1763955000000 } from './migrations/1763955000000-RowSecurityPerStatement';
 import { DistrictSearch1763956000000 } from './migrations/1763956000000-DistrictSearch';
 import { ActorRoles1763957000000 } from './migrations/1763957000000-ActorRoles';
+import { CaseSubjectIndex1763958000000 } from './migrations/1763958000000-CaseSubjectIndex';
 import { SessionEntity } from '../modules/auth/session.entity';
 import { Administration1763890000000 } from './migrations/1763890000000-Administration';
 import { SnakeNamingStrategy } from './naming-strategy';
@@ -64,6 +65,7 @@ export const MIGRATIONS = [
   RowSecurityPerStatement1763955000000,
   DistrictSearch1763956000000,
   ActorRoles1763957000000,
+  CaseSubjectIndex1763958000000,
 ];
 
 export interface DatabaseOptions {

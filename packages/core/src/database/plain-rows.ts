@@ -91,7 +91,7 @@ export function plainEntityFromJsonColumns<E>(metadata: EntityMetadata, values: 
 
 /**
  * Rows of one entity, selected by `build`, as plain objects of the entity's shape: a prepared statement, so
- * `build` must put every value in a parameter (lists as `= ANY(:list)`, one text for any length).
+ * `build` must put every value in a parameter (a loader's keys through `whereKeyIn`).
  */
 export async function selectPlain<E extends ObjectLiteral>(
   ctx: RequestContext,
@@ -105,4 +105,20 @@ export async function selectPlain<E extends ObjectLiteral>(
   ).getQueryAndParameters();
   const rows = await ctx.unitOfWork.prepared<Record<string, unknown>>(sql, parameters);
   return rows.map((row) => plainEntity<E>(repository.metadata, alias, row));
+}
+
+/**
+ * `column` is one of a loader's `keys`: `= ANY(:keys)` for a batch, one text for any length, and `= :key` for
+ * a single key. PostgreSQL prices the generic plan of `= ANY($1)` as if the list held ten keys, so a read of
+ * one key, which a custom plan prices at a tenth of that, was planned afresh on every call (a detail page, a
+ * mutation's answer); with a text of its own it settles on one plan after a few calls.
+ */
+export function whereKeyIn<E extends ObjectLiteral>(
+  qb: SelectQueryBuilder<E>,
+  column: string,
+  keys: readonly unknown[],
+): SelectQueryBuilder<E> {
+  return keys.length === 1
+    ? qb.where(`${column} = :key`, { key: keys[0] })
+    : qb.where(`${column} = ANY(:keys)`, { keys: [...keys] });
 }

@@ -1,15 +1,15 @@
 import { byKey, defineLoader, groupByKey } from '../../context/loaders';
-import { selectPlain } from '../../database/plain-rows';
+import { selectPlain, whereKeyIn } from '../../database/plain-rows';
 import { BedUnitEntity, FacilityEntity, type BedChangeReason, type BedCounts } from './facility.entity';
 
 export const facilityById = defineLoader<string, FacilityEntity | null>('facilityById', async (ctx, ids) => {
-  const rows = await selectPlain(ctx, FacilityEntity, 'f', (qb) => qb.where('f.id = ANY(:ids)', { ids }));
+  const rows = await selectPlain(ctx, FacilityEntity, 'f', (qb) => whereKeyIn(qb, 'f.id', ids));
   return byKey(ids, rows, (row) => row.id, null);
 });
 
 export const unitsByFacility = defineLoader<string, BedUnitEntity[]>('unitsByFacility', async (ctx, facilityIds) => {
   const rows = await selectPlain(ctx, BedUnitEntity, 'u', (qb) =>
-    qb.where('u.facility_id = ANY(:facilityIds)', { facilityIds }).orderBy('u.name'),
+    whereKeyIn(qb, 'u.facility_id', facilityIds).orderBy('u.name'),
   );
   return groupByKey(facilityIds, rows, (row) => row.facilityId);
 });
@@ -25,9 +25,7 @@ export const facilitiesByOrganisation = defineLoader<string, FacilityEntity[]>(
   'facilitiesByOrganisation',
   async (ctx, organisationIds) => {
     const rows = await selectPlain(ctx, FacilityEntity, 'f', (qb) =>
-      qb
-        .innerJoin('organisation', 'o', 'o.id = f.organisation_id')
-        .where('f.organisation_id = ANY(:organisationIds)', { organisationIds })
+      whereKeyIn(qb.innerJoin('organisation', 'o', 'o.id = f.organisation_id'), 'f.organisation_id', organisationIds)
         .andWhere(FACILITY_VISIBLE, { own: ctx.requireActor().organisationId })
         .orderBy('f.name'),
     );
@@ -36,7 +34,7 @@ export const facilitiesByOrganisation = defineLoader<string, FacilityEntity[]>(
 );
 
 export const unitById = defineLoader<string, BedUnitEntity | null>('unitById', async (ctx, ids) => {
-  const rows = await selectPlain(ctx, BedUnitEntity, 'u', (qb) => qb.where('u.id = ANY(:ids)', { ids }));
+  const rows = await selectPlain(ctx, BedUnitEntity, 'u', (qb) => whereKeyIn(qb, 'u.id', ids));
   return byKey(ids, rows, (row) => row.id, null);
 });
 

@@ -1,5 +1,5 @@
 import { byKey, defineLoader, groupByKey } from '../../context/loaders';
-import { selectPlain } from '../../database/plain-rows';
+import { selectPlain, whereKeyIn } from '../../database/plain-rows';
 import { ReferralEntity, ReferralEventEntity } from './referral.entity';
 
 /** Referrals the caller's organisation sends or receives; any other answers null, like a missing one. */
@@ -8,9 +8,7 @@ export const visibleReferralById = defineLoader<string, ReferralEntity | null>(
   async (ctx, ids) => {
     const me = ctx.requireActor().organisationId;
     const rows = await selectPlain(ctx, ReferralEntity, 'r', (qb) =>
-      qb
-        .where('r.id = ANY(:ids)', { ids })
-        .andWhere('(r.from_organisation_id = :me OR r.to_organisation_id = :me)', { me }),
+      whereKeyIn(qb, 'r.id', ids).andWhere('(r.from_organisation_id = :me OR r.to_organisation_id = :me)', { me }),
     );
     return byKey(ids, rows, (row) => row.id, null);
   },
@@ -18,7 +16,7 @@ export const visibleReferralById = defineLoader<string, ReferralEntity | null>(
 
 export const eventsByReferral = defineLoader<string, ReferralEventEntity[]>('eventsByReferral', async (ctx, ids) => {
   const rows = await selectPlain(ctx, ReferralEventEntity, 'e', (qb) =>
-    qb.where('e.referral_id = ANY(:ids)', { ids }).orderBy('e.id'),
+    whereKeyIn(qb, 'e.referral_id', ids).orderBy('e.id'),
   );
   return groupByKey(ids, rows, (row) => row.referralId);
 });

@@ -1,5 +1,5 @@
 import { byKey, defineLoader, groupByKey } from '../../context/loaders';
-import { selectPlain } from '../../database/plain-rows';
+import { selectPlain, whereKeyIn } from '../../database/plain-rows';
 import {
   CaseDocumentEntity,
   CaseEventEntity,
@@ -14,9 +14,9 @@ export const visibleCaseById = defineLoader<string, RepatriationCaseEntity | nul
   async (ctx, ids) => {
     const me = ctx.requireActor().organisationId;
     const rows = await selectPlain(ctx, RepatriationCaseEntity, 'c', (qb) =>
-      qb
-        .where('c.id = ANY(:ids)', { ids })
-        .andWhere('(c.home_organisation_id = :me OR c.counterpart_organisation_id = :me)', { me }),
+      whereKeyIn(qb, 'c.id', ids).andWhere('(c.home_organisation_id = :me OR c.counterpart_organisation_id = :me)', {
+        me,
+      }),
     );
     return byKey(ids, rows, (row) => row.id, null);
   },
@@ -24,28 +24,26 @@ export const visibleCaseById = defineLoader<string, RepatriationCaseEntity | nul
 
 export const milestonesByCase = defineLoader<string, MilestoneEntity[]>('milestonesByCase', async (ctx, ids) => {
   const rows = await selectPlain(ctx, MilestoneEntity, 'm', (qb) =>
-    qb.where('m.case_id = ANY(:ids)', { ids }).orderBy('m.position'),
+    whereKeyIn(qb, 'm.case_id', ids).orderBy('m.position'),
   );
   return groupByKey(ids, rows, (row) => row.caseId);
 });
 
 export const documentsByCase = defineLoader<string, CaseDocumentEntity[]>('documentsByCase', async (ctx, ids) => {
   const rows = await selectPlain(ctx, CaseDocumentEntity, 'd', (qb) =>
-    qb.where('d.case_id = ANY(:ids)', { ids }).orderBy('d.created_at').addOrderBy('d.id'),
+    whereKeyIn(qb, 'd.case_id', ids).orderBy('d.created_at').addOrderBy('d.id'),
   );
   return groupByKey(ids, rows, (row) => row.caseId);
 });
 
 export const visitsByCase = defineLoader<string, FollowUpVisitEntity[]>('visitsByCase', async (ctx, ids) => {
   const rows = await selectPlain(ctx, FollowUpVisitEntity, 'v', (qb) =>
-    qb.where('v.case_id = ANY(:ids)', { ids }).orderBy('v.months'),
+    whereKeyIn(qb, 'v.case_id', ids).orderBy('v.months'),
   );
   return groupByKey(ids, rows, (row) => row.caseId);
 });
 
 export const caseEventsByCase = defineLoader<string, CaseEventEntity[]>('caseEventsByCase', async (ctx, ids) => {
-  const rows = await selectPlain(ctx, CaseEventEntity, 'e', (qb) =>
-    qb.where('e.case_id = ANY(:ids)', { ids }).orderBy('e.id'),
-  );
+  const rows = await selectPlain(ctx, CaseEventEntity, 'e', (qb) => whereKeyIn(qb, 'e.case_id', ids).orderBy('e.id'));
   return groupByKey(ids, rows, (row) => row.caseId);
 });

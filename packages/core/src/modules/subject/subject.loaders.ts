@@ -1,6 +1,6 @@
 import { In } from 'typeorm';
 import { byKey, defineLoader } from '../../context/loaders';
-import { selectPlain } from '../../database/plain-rows';
+import { selectPlain, whereKeyIn } from '../../database/plain-rows';
 import { IDENTITY_SHARING_PURPOSES } from './subject.enums';
 import { ConsentEntity, SubjectEntity } from './subject.entity';
 
@@ -11,7 +11,7 @@ import { ConsentEntity, SubjectEntity } from './subject.entity';
 export const visibleSubjectById = defineLoader<string, SubjectEntity | null>('visibleSubjectById', async (ctx, ids) => {
   const me = ctx.requireActor().organisationId;
   const rows = await selectPlain(ctx, SubjectEntity, 's', (qb) =>
-    qb.where('s.id = ANY(:ids)', { ids }).andWhere(
+    whereKeyIn(qb, 's.id', ids).andWhere(
       `(s.organisation_id = :me
         OR EXISTS (SELECT 1 FROM referral r WHERE r.subject_id = s.id AND r.to_organisation_id = :me)
         OR EXISTS (SELECT 1 FROM repatriation_case rc WHERE rc.subject_id = s.id
