@@ -16,10 +16,10 @@ import {
 } from 'graphql';
 
 /**
- * Random and malformed input to every mutation, as a network's worth of buggy integrations would send it:
+ * Random and malformed input to every mutation and query, as a network's worth of buggy integrations would send it:
  * only coded errors may come back (never INTERNAL_SERVER_ERROR), and a refused call writes nothing.
  */
-const RUNS_PER_MUTATION = 25;
+const RUNS_PER_FIELD = 25;
 const CODES = new Set([
   'UNAUTHENTICATED',
   'FORBIDDEN',
@@ -162,22 +162,28 @@ async function rowCounts(): Promise<Record<string, number>> {
   return row as Record<string, number>;
 }
 
-describe('fuzzing every mutation', () => {
+const OPERATIONS = [
+  // Queries first: the mutations' random calls may deactivate the very accounts the clients are signed in with.
+  { kind: 'query', fields: () => schema.getQueryType()?.getFields(), atLeast: 15 },
+  { kind: 'mutation', fields: () => schema.getMutationType()?.getFields(), atLeast: 25 },
+] as const;
+
+describe.each(OPERATIONS)('fuzzing every $kind', ({ kind, fields, atLeast }) => {
   const total = { calls: 0, refused: 0, reachedServices: 0 };
   afterAll(() => {
     console.log(
-      `fuzzing: ${total.calls} calls, ${total.refused} refused with a coded error, none internal, ${total.reachedServices} past coercion`,
+      `fuzzing ${kind} fields: ${total.calls} calls, ${total.refused} refused with a coded error, none internal, ${total.reachedServices} past coercion`,
     );
   });
 
   it('answers random and malformed input with coded errors only, and a refusal writes nothing', async () => {
-    const mutations = Object.values(schema.getMutationType()?.getFields() ?? {});
-    expect(mutations.length).toBeGreaterThan(25);
-    for (const mutation of mutations) {
-      const variables = mutation.args.map((arg) => `$${arg.name}: ${arg.type.toString()}`).join(', ');
-      const args = mutation.args.map((arg) => `${arg.name}: $${arg.name}`).join(', ');
-      const query = `mutation Fuzz${variables ? `(${variables})` : ''} { ${mutation.name}${args ? `(${args})` : ''} ${selection(mutation)} }`;
-      const argsArbitrary = fc.record(Object.fromEntries(mutation.args.map((arg) => [arg.name, inputValue(arg.type)])));
+    const operations = Object.values(fields() ?? {});
+    expect(operations.length).toBeGreaterThan(atLeast);
+    for (const field of operations) {
+      const variables = field.args.map((arg) => `$${arg.name}: ${arg.type.toString()}`).join(', ');
+      const args = field.args.map((arg) => `${arg.name}: $${arg.name}`).join(', ');
+      const query = `${kind} Fuzz${variables ? `(${variables})` : ''} { ${field.name}${args ? `(${args})` : ''} ${selection(field)} }`;
+      const argsArbitrary = fc.record(Object.fromEntries(field.args.map((arg) => [arg.name, inputValue(arg.type)])));
       await fc.assert(
         fc.asyncProperty(argsArbitrary, fc.nat({ max: clients.length - 1 }), async (values, who) => {
           const before = await rowCounts();
@@ -187,20 +193,17 @@ describe('fuzzing every mutation', () => {
           for (const code of codes) {
             if (!CODES.has(code))
               throw new Error(
-                `${mutation.name} answered ${code}: ${JSON.stringify(response.errors)} for ${JSON.stringify(values)}`,
+                `${field.name} answered ${code}: ${JSON.stringify(response.errors)} for ${JSON.stringify(values)}`,
               );
           }
           if (!response.errors?.some((error) => error.extensions?.['reason'])) total.reachedServices++;
           if (codes.length > 0) {
             total.refused++;
-            expect({ mutation: mutation.name, counts: await rowCounts() }).toEqual({
-              mutation: mutation.name,
-              counts: before,
-            });
+            expect({ field: field.name, counts: await rowCounts() }).toEqual({ field: field.name, counts: before });
           }
           expect([200, 400]).toContain(response.status);
         }),
-        { numRuns: RUNS_PER_MUTATION },
+        { numRuns: RUNS_PER_FIELD },
       );
     }
   }, 300_000);
