@@ -9,7 +9,6 @@ import { Pool, type QueryResult } from 'pg';
  */
 
 const APP_ROLE = 'sahayog_app';
-const AUDIT_CHAIN_LOCK = 7_240_001;
 const HOLD_HOURS = 72;
 const DAY_MS = 86_400_000;
 
@@ -272,8 +271,7 @@ async function accept({ claims, variables, db }: Request): Promise<unknown> {
     entityId: referral['id'] as string,
     detail: { status: 'ACCEPTED' },
   };
-  await db.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-  const { rows: tip } = await db.query('SELECT audit_chain_tip() AS hash');
+  const { rows: tip } = await db.query('SELECT audit_chain_claim() AS hash');
   const prevHash = (tip[0]?.hash as string | null) ?? GENESIS_HASH;
   await db.query(
     `INSERT INTO audit_event (at, actor_user_id, organisation_id, action, entity_type, entity_id, detail, prev_hash, hash)

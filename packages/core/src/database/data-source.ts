@@ -25,6 +25,7 @@ import { RowSecurityPerStatement1763955000000 } from './migrations/1763955000000
 import { DistrictSearch1763956000000 } from './migrations/1763956000000-DistrictSearch';
 import { ActorRoles1763957000000 } from './migrations/1763957000000-ActorRoles';
 import { CaseSubjectIndex1763958000000 } from './migrations/1763958000000-CaseSubjectIndex';
+import { AuditChainClaim1763959000000 } from './migrations/1763959000000-AuditChainClaim';
 import { SessionEntity } from '../modules/auth/session.entity';
 import { Administration1763890000000 } from './migrations/1763890000000-Administration';
 import { SnakeNamingStrategy } from './naming-strategy';
@@ -66,6 +67,7 @@ export const MIGRATIONS = [
   DistrictSearch1763956000000,
   ActorRoles1763957000000,
   CaseSubjectIndex1763958000000,
+  AuditChainClaim1763959000000,
 ];
 
 export interface DatabaseOptions {

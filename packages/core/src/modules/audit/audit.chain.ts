@@ -16,9 +16,6 @@ export interface AuditEntry {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** Any constant works; it names the one lock every appender takes. */
-const AUDIT_CHAIN_LOCK = 7_240_001;
-
 export function hashEntry(prevHash: string, entry: AuditEntry): string {
   const content = canonicalJson({
     at: entry.at.toISOString(),
@@ -34,16 +31,15 @@ export function hashEntry(prevHash: string, entry: AuditEntry): string {
 
 /**
  * Appends entries to the hash chain. Callers hold the transaction open until commit right after, so the
- * advisory lock serialises appenders only for that short moment and the chain never forks.
+ * chain's lock (`audit_chain_claim`) serialises appenders only for that short moment and the chain never forks.
  */
 export class AuditLog {
   constructor(private readonly dataSource: DataSource) {}
 
   async append(manager: EntityManager, entries: AuditEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-    // The tip of the whole chain, which row security would hide from an organisation's own transaction.
-    const [tip] = (await manager.query('SELECT audit_chain_tip() AS hash')) as { hash: string | null }[];
+    // The chain's lock and its tip (which row security would hide from an organisation's own transaction).
+    const [tip] = (await manager.query('SELECT audit_chain_claim() AS hash')) as { hash: string | null }[];
     let prevHash = tip?.hash ?? GENESIS_HASH;
     const rows = entries.map((entry) => {
       const hash = hashEntry(prevHash, entry);
