@@ -77,9 +77,10 @@ export async function createPlatform(
     pubSub,
     audit: new AuditLog(dataSource),
     sessions: new SessionTokens(config.jwtSecret, config.accessTokenTtlSeconds, clock),
-    loginThrottle: redisPrefix
-      ? new LoginThrottle(options.throttleLimits, redis(), redisPrefix)
-      : new LoginThrottle(options.throttleLimits),
+    loginThrottle: new LoginThrottle(
+      options.throttleLimits,
+      redisPrefix ? { client: redis(), prefix: redisPrefix } : undefined,
+    ),
     identityCipher: new IdentityCipher(config.dataKeys),
     settings: {
       referralHoldHours: config.referralHoldHours,

@@ -25,14 +25,19 @@ export class LoginThrottle {
   private readonly accounts: RateLimiterAbstract;
   private readonly addresses: RateLimiterAbstract;
 
-  /** `redisPrefix` begins the Redis keys: one deployment's, so that another on the same Redis counts apart. */
-  constructor(limits: ThrottleLimits = DEFAULT_THROTTLE_LIMITS, redis?: Redis, redisPrefix = 'sahayog') {
-    const make = (keyPrefix: string, points: number): RateLimiterAbstract =>
+  /** With `redis`, its keys begin with `prefix`: one deployment's, so that another on the same Redis counts apart. */
+  constructor(limits: ThrottleLimits = DEFAULT_THROTTLE_LIMITS, redis?: { client: Redis; prefix: string }) {
+    const make = (name: string, points: number): RateLimiterAbstract =>
       redis
-        ? new RateLimiterRedis({ storeClient: redis, keyPrefix, points, duration: limits.windowSeconds })
-        : new RateLimiterMemory({ keyPrefix, points, duration: limits.windowSeconds });
-    this.accounts = make(`${redisPrefix}:login:account`, limits.perAccount);
-    this.addresses = make(`${redisPrefix}:login:address`, limits.perAddress);
+        ? new RateLimiterRedis({
+            storeClient: redis.client,
+            keyPrefix: `${redis.prefix}:${name}`,
+            points,
+            duration: limits.windowSeconds,
+          })
+        : new RateLimiterMemory({ keyPrefix: name, points, duration: limits.windowSeconds });
+    this.accounts = make('login:account', limits.perAccount);
+    this.addresses = make('login:address', limits.perAddress);
   }
 
   async assertAllowed(account: string, address: string): Promise<void> {
