@@ -8,6 +8,9 @@ import { TestGateway, unitIn, type Replica } from '@sahayog/testing';
 const redisUrl = process.env['TEST_REDIS_URL'];
 const describeWithRedis = redisUrl ? describe : describe.skip;
 
+const SET_OCCUPIED = `mutation($id: ID!, $v: Int!, $o: Int!) { updateBedUnit(input: { unitId: $id, expectedVersion: $v, occupied: $o }) { id } }`;
+const FAILED_LOGIN = `mutation($email: String!) { login(email: $email, password: "wrong-password") { accessToken } }`;
+
 describeWithRedis('gateway replicas sharing Redis', () => {
   let t: TestGateway;
   let replica: Replica;
@@ -31,10 +34,7 @@ describeWithRedis('gateway replicas sharing Redis', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     try {
       const unit = await unitIn(t, 'New Light Rural Rescue Home');
-      await coordinator.data(
-        `mutation($id: ID!, $v: Int!) { updateBedUnit(input: { unitId: $id, expectedVersion: $v, occupied: 21 }) { id } }`,
-        { id: unit.id, v: unit.version },
-      );
+      await coordinator.data(SET_OCCUPIED, { id: unit.id, v: unit.version, o: 21 });
       expect((await events.next()).data?.bedAvailabilityChanged).toEqual({ id: unit.id, occupied: 21 });
     } finally {
       events.stop();
@@ -63,10 +63,7 @@ describeWithRedis('gateway replicas sharing Redis', () => {
     await watcher.connected();
     await new Promise((resolve) => setTimeout(resolve, 300));
     try {
-      await coordinator.data(
-        `mutation($id: ID!, $v: Int!, $o: Int!) { updateBedUnit(input: { unitId: $id, expectedVersion: $v, occupied: $o }) { id } }`,
-        { id, v: unit.version, o: unit.occupied + 1 },
-      );
+      await coordinator.data(SET_OCCUPIED, { id, v: unit.version, o: unit.occupied + 1 });
       await events.next();
     } finally {
       events.stop();
@@ -82,12 +79,11 @@ describeWithRedis('gateway replicas sharing Redis', () => {
 
   it('counts failed sign-ins across replicas', async () => {
     const email = `nobody-${randomUUID()}@nowhere.demo`;
-    const login = `mutation($email: String!) { login(email: $email, password: "wrong-password") { accessToken } }`;
     const second = replica.withToken('');
     for (const client of [t.anonymous(), second, t.anonymous()]) {
-      expect((await client.error(login, { email })).extensions?.['code']).toBe('UNAUTHENTICATED');
+      expect((await client.error(FAILED_LOGIN, { email })).extensions?.['code']).toBe('UNAUTHENTICATED');
     }
-    expect((await second.error(login, { email })).extensions?.['code']).toBe('RATE_LIMITED');
+    expect((await second.error(FAILED_LOGIN, { email })).extensions?.['code']).toBe('RATE_LIMITED');
   });
 
   it('keeps another deployment on the same Redis apart: it neither hears these events nor counts these sign-ins', async () => {
@@ -110,10 +106,7 @@ describeWithRedis('gateway replicas sharing Redis', () => {
       const unit = await unitIn(gateway, 'New Light Rural Rescue Home');
       await (
         await gateway.signIn('coordinator@newlight.demo')
-      ).data(
-        `mutation($id: ID!, $v: Int!, $o: Int!) { updateBedUnit(input: { unitId: $id, expectedVersion: $v, occupied: $o }) { id } }`,
-        { id: unit.id, v: unit.version, o: occupied },
-      );
+      ).data(SET_OCCUPIED, { id: unit.id, v: unit.version, o: occupied });
     };
     try {
       await occupy(t, 5);
@@ -123,10 +116,9 @@ describeWithRedis('gateway replicas sharing Redis', () => {
       expect((await there.events.next()).data?.bedAvailabilityChanged).toEqual({ occupied: 7 });
 
       const email = `nobody-${randomUUID()}@nowhere.demo`;
-      const login = `mutation($email: String!) { login(email: $email, password: "wrong-password") { accessToken } }`;
-      for (let attempt = 0; attempt < 3; attempt++) await t.anonymous().error(login, { email });
-      expect((await t.anonymous().error(login, { email })).extensions?.['code']).toBe('RATE_LIMITED');
-      expect((await other.anonymous().error(login, { email })).extensions?.['code']).toBe('UNAUTHENTICATED');
+      for (let attempt = 0; attempt < 3; attempt++) await t.anonymous().error(FAILED_LOGIN, { email });
+      expect((await t.anonymous().error(FAILED_LOGIN, { email })).extensions?.['code']).toBe('RATE_LIMITED');
+      expect((await other.anonymous().error(FAILED_LOGIN, { email })).extensions?.['code']).toBe('UNAUTHENTICATED');
     } finally {
       for (const { watcher, events } of [here, there]) {
         events.stop();
