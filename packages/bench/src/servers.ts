@@ -1,7 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
+import { freePort, startServerProcess } from '@sahayog/testing';
 
 /** A server under test, in a process of its own so that its memory is its own. */
 export interface ServerKind {
@@ -29,17 +28,6 @@ export interface RunningServer {
 }
 
 const REPO = path.resolve(__dirname, '../../..');
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 function rssOf(pid: number): number {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -88,50 +76,23 @@ export function databaseCpuMs(): number {
   return ticksToMs(ticks);
 }
 
-async function waitUntilListening(url: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output()}`);
-    try {
-      await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-  throw new Error(`server did not start:\n${output()}`);
-}
-
 export async function startServer(kind: ServerKind, nodeOptions: string[] = []): Promise<RunningServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...nodeOptions, ...kind.args], {
-    cwd: REPO,
-    env: { ...process.env, ...kind.env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const keep = (chunk: Buffer): void => {
-    output = (output + chunk.toString()).slice(-4000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
   const url = `http://127.0.0.1:${port}${kind.path}`;
-  await waitUntilListening(url, child, () => output);
+  const server = await startServerProcess({
+    args: [...nodeOptions, ...kind.args],
+    env: { ...kind.env, PORT: String(port), HOST: '127.0.0.1' },
+    cwd: REPO,
+    readyUrl: url,
+  });
   return {
     url,
-    pid: child.pid as number,
-    rss: () => rssOf(child.pid as number),
-    cpuMs: () => cpuMsOf(child.pid as number),
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
-        child.once('exit', () => {
-          clearTimeout(force);
-          resolve();
-        });
-        child.kill('SIGTERM');
-      }),
+    pid: server.pid,
+    rss: () => rssOf(server.pid),
+    cpuMs: () => cpuMsOf(server.pid),
+    stop: async () => {
+      await server.stop();
+    },
   };
 }
 

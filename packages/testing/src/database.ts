@@ -25,11 +25,12 @@ export async function withAdmin<T>(adminUrl: string, work: (client: Client) => P
   }
 }
 
-/** A database of its own for one test file, copied from the template in a fraction of a second. */
-export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const { adminUrl, template } = testServerUrls();
+async function createDatabase(template: string | null): Promise<{ url: string; drop(): Promise<void> }> {
+  const { adminUrl } = testServerUrls();
   const name = `sahayog_test_${randomBytes(6).toString('hex')}`;
-  await withAdmin(adminUrl, (client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
+  await withAdmin(adminUrl, (client) =>
+    client.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`),
+  );
   return {
     url: databaseUrl(adminUrl, name),
     drop: () =>
@@ -37,4 +38,14 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
         () => undefined,
       ),
   };
+}
+
+/** A database of its own for one test file, copied from the template in a fraction of a second. */
+export function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  return createDatabase(testServerUrls().template);
+}
+
+/** An empty database, not migrated: what a new deployment starts on. */
+export function createEmptyDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  return createDatabase(null);
 }

@@ -3,6 +3,7 @@ import {
   applicationLogin,
   DEMO_PASSWORD,
   ensureApplicationLogin,
+  formatDataKeys,
   generateDataKey,
   migrate,
   openDataSource,
@@ -14,6 +15,7 @@ import { startGateway, type Gateway, type GatewayConfig } from '@sahayog/gateway
 import pino from 'pino';
 import type { DataSource } from 'typeorm';
 import { createTestDatabase } from './database';
+import { startGatewayProcess, type GatewayProcess } from './gateway-process';
 import { GraphQLClient } from './graphql-client';
 
 /** A clock the test drives: hold expiries and token lifetimes without sleeping. */
@@ -42,11 +44,12 @@ export interface TestGatewayOptions {
   dashboardDir?: string;
 }
 
-/** A second gateway process's worth of server on the same database, as behind a load balancer. */
+/** A second gateway, in a process of its own, on the same database, secrets and Redis: as behind a load balancer. */
 export interface Replica {
   url: string;
   withToken(token: string): GraphQLClient;
-  close(): Promise<void>;
+  /** Stops it as an operator would (SIGTERM); answers its exit code. */
+  close(): Promise<number | null>;
 }
 
 async function prepareDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
@@ -87,7 +90,7 @@ const TABLES = [
 export type TableSnapshot = Record<string, { rows: number; digest: string }>;
 
 export class TestGateway {
-  private readonly replicas: Gateway[] = [];
+  private readonly replicas: GatewayProcess[] = [];
 
   private constructor(
     readonly gateway: Gateway,
@@ -97,7 +100,6 @@ export class TestGateway {
     readonly requestDataSource: DataSource,
     readonly clock: TestClock,
     private readonly config: GatewayConfig,
-    private readonly options: TestGatewayOptions,
     private readonly dropDatabase: () => Promise<void>,
   ) {}
 
@@ -114,7 +116,8 @@ export class TestGateway {
       redisUrl: options.redisUrl,
       redisPrefix: undefined,
       dataDir: '',
-      jwtSecret: randomBytes(32),
+      // Text, as SAHAYOG_JWT_SECRET is: replica processes are given the same.
+      jwtSecret: new TextEncoder().encode(randomBytes(32).toString('base64url')),
       dataKeys: options.dataKeys ?? [generateDataKey('test1')],
       referralHoldHours: 72,
       refreshTokenTtlDays: 30,
@@ -132,7 +135,7 @@ export class TestGateway {
     };
     const dataSource = await openDataSource({ url: database.url, poolSize: 2 });
     const { gateway, appDataSource } = await TestGateway.serve(config, clock, options);
-    return new TestGateway(gateway, dataSource, appDataSource, clock, config, options, database.drop);
+    return new TestGateway(gateway, dataSource, appDataSource, clock, config, database.drop);
   }
 
   private static async serve(
@@ -153,17 +156,29 @@ export class TestGateway {
     return { gateway, appDataSource };
   }
 
-  /** Another gateway on the same database, secrets and Redis: what a second replica would be. */
+  /**
+   * Another gateway on the same database, secrets and Redis, started as an operator starts a replica:
+   * `sahayog serve` in a process of its own. It runs the production defaults (sign-in throttle, maintenance
+   * every minute) and its own clock; only what it is told through Redis reaches its response cache.
+   */
   async startReplica(): Promise<Replica> {
-    const { gateway, appDataSource } = await TestGateway.serve(this.config, this.clock, this.options);
-    this.replicas.push(gateway);
+    const replica = await startGatewayProcess({
+      DATABASE_URL: this.config.databaseUrl as string,
+      APP_DATABASE_URL: '',
+      APP_DATABASE_PASSWORD: '',
+      REDIS_URL: this.config.redisUrl ?? '',
+      REDIS_PREFIX: this.config.redisPrefix ?? '',
+      SAHAYOG_JWT_SECRET: Buffer.from(this.config.jwtSecret).toString(),
+      SAHAYOG_DATA_KEY: formatDataKeys(this.config.dataKeys),
+      SAHAYOG_EXPOSE_SQL_COUNT: this.config.exposeStatementCount ? '1' : '0',
+      NODE_ENV: this.config.production ? 'production' : 'test',
+      LOG_LEVEL: 'warn',
+    });
+    this.replicas.push(replica);
     return {
-      url: gateway.url,
-      withToken: (token) => new GraphQLClient(gateway.url, token),
-      close: async () => {
-        await gateway.close();
-        await appDataSource.destroy();
-      },
+      url: replica.url,
+      withToken: (token) => new GraphQLClient(replica.url, token),
+      close: () => replica.stop(),
     };
   }
 
@@ -199,14 +214,14 @@ export class TestGateway {
   }
 
   /**
-   * Writes made here pass by the gateways' response caches, as an operator's SQL would: they forget every
-   * cached answer, so that tests read what they arranged.
+   * Writes made here pass by the gateway's response cache, as an operator's SQL would: it forgets every
+   * cached answer, so that tests read what they arranged. A replica process's cache is out of reach.
    */
   async sql<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
     try {
       return await this.dataSource.query(text, params);
     } finally {
-      for (const gateway of [this.gateway, ...this.replicas]) gateway.responseCache?.invalidate();
+      this.gateway.responseCache?.invalidate();
     }
   }
 
@@ -226,6 +241,7 @@ export class TestGateway {
   }
 
   async close(): Promise<void> {
+    await Promise.all(this.replicas.map((replica) => replica.stop()));
     await this.gateway.close();
     await this.requestDataSource.destroy();
     await this.dataSource.destroy();

@@ -1,9 +1,19 @@
-import { randomUUID } from 'node:crypto';
-import { TestGateway, unitIn, type Replica } from '@sahayog/testing';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { DEFAULT_THROTTLE_LIMITS, formatDataKeys, generateDataKey, MIGRATIONS } from '@sahayog/core';
+import {
+  createEmptyDatabase,
+  startGatewayProcess,
+  TestGateway,
+  unitIn,
+  type GraphQLClient,
+  type Replica,
+} from '@sahayog/testing';
+import { Client } from 'pg';
 
 /**
- * Two gateway replicas on one database and one Redis, as behind a load balancer. Needs a Redis server:
- * TEST_REDIS_URL (CI sets it to the machine's Redis); without it these tests are skipped.
+ * Two gateway processes on one database and one Redis, as behind a load balancer: this test's own, and a
+ * replica started as `sahayog serve` with nothing but its environment. Needs a Redis server: TEST_REDIS_URL
+ * (CI sets it to the machine's Redis); without it these tests are skipped.
  */
 const redisUrl = process.env['TEST_REDIS_URL'];
 const describeWithRedis = redisUrl ? describe : describe.skip;
@@ -16,13 +26,21 @@ describeWithRedis('gateway replicas sharing Redis', () => {
   let replica: Replica;
 
   beforeAll(async () => {
-    t = await TestGateway.start({ redisUrl, throttleLimits: { perAccount: 3, perAddress: 1000, windowSeconds: 60 } });
+    // The replica process throttles sign-in with the defaults, so this gateway does too.
+    t = await TestGateway.start({ redisUrl });
     replica = await t.startReplica();
   });
   afterAll(async () => {
-    await replica.close();
     await t.close();
   });
+
+  /** Failed sign-ins of one account that the throttle lets through; the next is refused. */
+  const failUntilThrottled = async (clients: GraphQLClient[], email: string): Promise<void> => {
+    for (let attempt = 0; attempt < DEFAULT_THROTTLE_LIMITS.perAccount; attempt++) {
+      const client = clients[attempt % clients.length] as GraphQLClient;
+      expect((await client.error(FAILED_LOGIN, { email })).extensions?.['code']).toBe('UNAUTHENTICATED');
+    }
+  };
 
   it('delivers a bed update made through one replica to a subscriber on the other', async () => {
     const coordinator = await t.signIn('coordinator@newlight.demo');
@@ -80,17 +98,13 @@ describeWithRedis('gateway replicas sharing Redis', () => {
   it('counts failed sign-ins across replicas', async () => {
     const email = `nobody-${randomUUID()}@nowhere.demo`;
     const second = replica.withToken('');
-    for (const client of [t.anonymous(), second, t.anonymous()]) {
-      expect((await client.error(FAILED_LOGIN, { email })).extensions?.['code']).toBe('UNAUTHENTICATED');
-    }
+    await failUntilThrottled([t.anonymous(), second], email);
     expect((await second.error(FAILED_LOGIN, { email })).extensions?.['code']).toBe('RATE_LIMITED');
+    expect((await t.anonymous().error(FAILED_LOGIN, { email })).extensions?.['code']).toBe('RATE_LIMITED');
   });
 
   it('keeps another deployment on the same Redis apart: it neither hears these events nor counts these sign-ins', async () => {
-    const other = await TestGateway.start({
-      redisUrl,
-      throttleLimits: { perAccount: 3, perAddress: 1000, windowSeconds: 60 },
-    });
+    const other = await TestGateway.start({ redisUrl });
     const watch = async (gateway: TestGateway) => {
       const watcher = gateway.withToken((await gateway.signIn('caseworker@jkps.demo')).token as string).subscriptions();
       const events = watcher.subscribe<{ bedAvailabilityChanged: { occupied: number } }>(
@@ -116,7 +130,7 @@ describeWithRedis('gateway replicas sharing Redis', () => {
       expect((await there.events.next()).data?.bedAvailabilityChanged).toEqual({ occupied: 7 });
 
       const email = `nobody-${randomUUID()}@nowhere.demo`;
-      for (let attempt = 0; attempt < 3; attempt++) await t.anonymous().error(FAILED_LOGIN, { email });
+      await failUntilThrottled([t.anonymous()], email);
       expect((await t.anonymous().error(FAILED_LOGIN, { email })).extensions?.['code']).toBe('RATE_LIMITED');
       expect((await other.anonymous().error(FAILED_LOGIN, { email })).extensions?.['code']).toBe('UNAUTHENTICATED');
     } finally {
@@ -125,6 +139,35 @@ describeWithRedis('gateway replicas sharing Redis', () => {
         await watcher.close();
       }
       await other.close();
+    }
+  });
+});
+
+describe('gateway replicas starting together on a new database', () => {
+  it('take turns migrating: both serve, and every migration is applied once', async () => {
+    const database = await createEmptyDatabase();
+    const environment = {
+      DATABASE_URL: database.url,
+      SAHAYOG_JWT_SECRET: randomBytes(32).toString('base64url'),
+      SAHAYOG_DATA_KEY: formatDataKeys([generateDataKey('replicas1')]),
+      ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
+    };
+    const replicas = await Promise.allSettled([startGatewayProcess(environment), startGatewayProcess(environment)]);
+    const started = replicas.flatMap((replica) => (replica.status === 'fulfilled' ? [replica.value] : []));
+    try {
+      expect(replicas.filter((replica) => replica.status === 'rejected')).toEqual([]);
+      for (const replica of started) {
+        expect(await (await fetch(replica.url.replace(/graphql$/, 'healthz'))).json()).toEqual({ status: 'ok' });
+      }
+      const owner = new Client({ connectionString: database.url });
+      await owner.connect();
+      const applied = await owner
+        .query<{ times: number }>(`SELECT count(*)::int AS times FROM migrations GROUP BY name`)
+        .finally(() => owner.end());
+      expect(applied.rows.map((row) => row.times)).toEqual(MIGRATIONS.map(() => 1));
+    } finally {
+      expect(await Promise.all(started.map((replica) => replica.stop()))).toEqual(started.map(() => 0));
+      await database.drop();
     }
   });
 });
