@@ -23,7 +23,13 @@ export { RequestContext, type Actor, type RequestInfo } from './context/request-
 export { UnitOfWork } from './context/unit-of-work';
 export type { Platform } from './context/platform';
 export { Topic, type Topics } from './context/topics';
-export { BED_BOARD_FIELDS, BED_BOARD_TOPICS } from './modules/facility/facility.cache';
+export {
+  BED_BOARD_FIELDS,
+  BED_BOARD_TOPICS,
+  districtChanged,
+  districtsReadBy,
+  type DistrictsRead,
+} from './modules/facility/facility.cache';
 export { AuditLog, hashEntry, GENESIS_HASH, type ChainVerification } from './modules/audit/audit.chain';
 export { SessionTokens, type SessionClaims } from './modules/auth/session-tokens';
 export { LoginThrottle, DEFAULT_THROTTLE_LIMITS, type ThrottleLimits } from './modules/auth/login-throttle';

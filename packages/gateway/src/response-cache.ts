@@ -4,8 +4,11 @@ import {
   asksOnlySignIn,
   BED_BOARD_FIELDS,
   BED_BOARD_TOPICS,
+  districtChanged,
+  districtsReadBy,
   Role,
   type Actor,
+  type DistrictsRead,
   type RequestContext,
   type Topics,
 } from '@sahayog/core';
@@ -47,20 +50,32 @@ function asksOnlyBedBoardFields(schema: GraphQLSchema, document: DocumentNode): 
   return onlyBedBoard;
 }
 
+interface CachedAnswer {
+  data: Record<string, unknown>;
+  /** The districts whose bed changes drop it; null: any district's. */
+  districts: string[] | null;
+}
+
 /**
  * Answers of the network-wide bed board and facility list (`BED_BOARD_FIELDS`), per visibility class, per
- * document and variables, so that the hottest read of the network skips execution. Any event of
- * `BED_BOARD_TOPICS` empties it and moves a generation counter on (so reads in flight are not kept): in this
- * process before the event is published (in the after-commit hook of the change), so no answer here outlives
- * the commit that changed it; from other replicas as Redis delivers their events, so their staleness is
- * bounded by that delivery. The caller is still signed in and re-read for every request; only the execution
- * is skipped.
+ * document and variables, so that the hottest read of the network skips execution. A bed change drops the
+ * answers that read its district (a board filtered on another district keeps its answer), any other event of
+ * `BED_BOARD_TOPICS` drops them all: in this process before the event is published (in the after-commit hook
+ * of the change), so no answer here outlives the commit that changed it; from other replicas as Redis
+ * delivers their events, so their staleness is bounded by that delivery. Generation counters, moved on by the
+ * same events, keep a read that overlapped a change it depends on from being kept. The caller is still signed
+ * in and re-read for every request; only the execution is skipped.
  */
 export class ResponseCache {
-  private generation = 0;
-  /** Only answers read in the current generation: moving it on empties the cache. */
-  private readonly answers: LRUCache<string, Record<string, unknown>>;
-  private readonly cacheableDocuments = new WeakMap<DocumentNode, boolean>();
+  /** Moved on by every change that may alter any answer. */
+  private everything = 0;
+  /** Moved on by every bed change: what answers that read every district depend on. */
+  private anyDistrict = 0;
+  /** Moved on by the bed changes of one district. Bounded by the districts that have facilities. */
+  private readonly districtGenerations = new Map<string, number>();
+  private readonly answers: LRUCache<string, CachedAnswer>;
+  /** Null for a document that asks for more than the bed board. */
+  private readonly documents = new WeakMap<DocumentNode, DistrictsRead | null>();
 
   constructor(maxBytes: number) {
     for (const [type, fields] of Object.entries(BED_BOARD_FIELDS)) {
@@ -70,16 +85,35 @@ export class ResponseCache {
         }
       }
     }
-    this.answers = new LRUCache<string, Record<string, unknown>>({
+    this.answers = new LRUCache<string, CachedAnswer>({
       maxSize: maxBytes,
-      sizeCalculation: (data) => JSON.stringify(data).length * HEAP_BYTES_PER_JSON_CHAR,
+      sizeCalculation: (answer) => JSON.stringify(answer.data).length * HEAP_BYTES_PER_JSON_CHAR,
       ttl: MAX_AGE_MS,
     });
   }
 
+  /** Forgets every answer: for changes no event tells of. */
   invalidate(): void {
-    this.generation++;
+    this.everything++;
     this.answers.clear();
+  }
+
+  private changed(topic: string, payload: unknown): void {
+    const district = districtChanged(topic, payload);
+    if (district === null) return this.invalidate();
+    this.anyDistrict++;
+    this.districtGenerations.set(district, (this.districtGenerations.get(district) ?? 0) + 1);
+    const dropped: string[] = [];
+    for (const [key, answer] of this.answers.entries()) {
+      if (answer.districts === null || answer.districts.includes(district)) dropped.push(key);
+    }
+    for (const key of dropped) this.answers.delete(key);
+  }
+
+  /** Where the changes an answer depends on have got to: equal before and after a read, none overlapped it. */
+  private generationOf(districts: string[] | null): string {
+    if (districts === null) return `${this.everything}:${this.anyDistrict}`;
+    return `${this.everything}:${districts.map((district) => this.districtGenerations.get(district) ?? 0).join(':')}`;
   }
 
   /**
@@ -88,21 +122,23 @@ export class ResponseCache {
    */
   invalidatedBy(pubSub: PubSub<Topics>, eventTarget: EventTarget): PubSub<Topics> {
     const topics: ReadonlySet<string> = new Set(BED_BOARD_TOPICS);
-    for (const topic of topics) eventTarget.addEventListener(topic, () => this.invalidate());
+    for (const topic of topics) {
+      eventTarget.addEventListener(topic, (event) => this.changed(topic, (event as CustomEvent).detail));
+    }
     const publish = ((topic: string, ...payload: unknown[]) => {
-      if (topics.has(topic)) this.invalidate();
+      if (topics.has(topic)) this.changed(topic, payload[0]);
       (pubSub.publish as (topic: string, ...payload: unknown[]) => void)(topic, ...payload);
     }) as PubSub<Topics>['publish'];
     return { publish, subscribe: pubSub.subscribe };
   }
 
-  private isCacheable(schema: GraphQLSchema, document: DocumentNode): boolean {
-    let cacheable = this.cacheableDocuments.get(document);
-    if (cacheable === undefined) {
-      cacheable = asksOnlyBedBoardFields(schema, document);
-      this.cacheableDocuments.set(document, cacheable);
+  private districtsRead(schema: GraphQLSchema, document: DocumentNode): DistrictsRead | null {
+    let read = this.documents.get(document);
+    if (read === undefined) {
+      read = asksOnlyBedBoardFields(schema, document) ? districtsReadBy(schema, document) : null;
+      this.documents.set(document, read);
     }
-    return cacheable;
+    return read;
   }
 
   /**
@@ -114,7 +150,9 @@ export class ResponseCache {
       requestDidStart: async () => ({
         responseForOperation: async ({ operation, document, schema, contextValue, queryHash, request, response }) => {
           const actor = contextValue.actor;
-          if (!actor || operation.operation !== 'query' || !this.isCacheable(schema, document)) return null;
+          if (!actor || operation.operation !== 'query') return null;
+          const districtsRead = this.districtsRead(schema, document);
+          if (!districtsRead) return null;
           const key = [
             visibilityClass(actor),
             queryHash,
@@ -125,16 +163,16 @@ export class ResponseCache {
           if (cached) {
             return {
               http: { status: undefined, headers: new HeaderMap() },
-              body: { kind: 'single', singleResult: { data: cached } },
+              body: { kind: 'single', singleResult: { data: cached.data } },
             };
           }
-          // A read that overlapped a change (the generation moved on meanwhile) is never kept.
-          const generation = this.generation;
+          const districts = districtsRead(request.variables);
+          const generation = this.generationOf(districts);
           contextValue.afterCommit(() => {
             const body = response.body;
-            if (generation !== this.generation || body?.kind !== 'single') return;
+            if (generation !== this.generationOf(districts) || body?.kind !== 'single') return;
             const { data, errors } = body.singleResult;
-            if (data && !errors?.length) this.answers.set(key, data);
+            if (data && !errors?.length) this.answers.set(key, { data, districts });
           });
           return null;
         },

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { Topic } from '@sahayog/core';
 import {
   ACCEPT,
   CREATE_BED_UNIT,
@@ -7,6 +9,7 @@ import {
   registerSubject,
   SET_ORGANISATION_ACTIVE,
   TestGateway,
+  unitIn,
   UPDATE_FACILITY,
   type GraphQLClient,
 } from '@sahayog/testing';
@@ -18,6 +21,10 @@ const BED_BOARD = `query BedBoard($filter: BedSearch) {
   }
 }`;
 
+const SET_OCCUPIED = `mutation($id: ID!, $v: Int!, $occupied: Int!) {
+  updateBedUnit(input: { unitId: $id, expectedVersion: $v, occupied: $occupied }) { id }
+}`;
+
 interface BoardUnit {
   id: string;
   name: string;
@@ -27,6 +34,11 @@ interface BoardUnit {
   available: number;
   version: number;
   facility: { id: string; name: string; address: string | null; active: boolean; organisation: { shortName: string } };
+}
+
+interface BedSearch {
+  district?: string;
+  sex?: string;
 }
 
 interface BoardRead {
@@ -50,8 +62,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function read(client: GraphQLClient, query = BED_BOARD): Promise<BoardRead> {
-  const response = await client.request<{ bedAvailability: BoardUnit[] }>(query);
+async function read(client: GraphQLClient, query = BED_BOARD, variables?: Record<string, unknown>): Promise<BoardRead> {
+  const response = await client.request<{ bedAvailability: BoardUnit[] }>(query, variables);
   expect(response.errors).toBeUndefined();
   return { units: response.data?.bedAvailability ?? [], statements: response.extensions?.['sqlStatements'] as number };
 }
@@ -62,17 +74,22 @@ async function signedInStatements(client: GraphQLClient): Promise<number> {
 }
 
 /** Reads the board twice, so that the second answer comes from the cache, and checks that it did. */
-async function cachedBoard(client: GraphQLClient): Promise<BoardUnit[]> {
-  const first = await read(client);
-  const cached = await read(client);
+async function cachedBoard(client: GraphQLClient, filter?: BedSearch): Promise<BoardUnit[]> {
+  const first = await read(client, BED_BOARD, { filter });
+  return (await stillCachedBoard(client, filter, first.units)).units;
+}
+
+/** Reads the board, checking that it came from the cache (and, given them, that it has these units). */
+async function stillCachedBoard(client: GraphQLClient, filter?: BedSearch, units?: BoardUnit[]): Promise<BoardRead> {
+  const cached = await read(client, BED_BOARD, { filter });
   expect(cached.statements).toBe(await signedInStatements(client));
-  expect(cached.units).toEqual(first.units);
-  return cached.units;
+  if (units) expect(cached.units).toEqual(units);
+  return cached;
 }
 
 /** Reads the board, checking that it was read again, not answered from the cache. */
-async function freshBoard(client: GraphQLClient): Promise<BoardUnit[]> {
-  const fresh = await read(client);
+async function freshBoard(client: GraphQLClient, filter?: BedSearch): Promise<BoardUnit[]> {
+  const fresh = await read(client, BED_BOARD, { filter });
   expect(fresh.statements).toBeGreaterThan(await signedInStatements(client));
   return fresh.units;
 }
@@ -115,18 +132,85 @@ describe('the response cache of the bed board', () => {
 
   it('answers with the new counts once a coordinator has updated a unit', async () => {
     const before = unitOf(await cachedBoard(newlightCaseworker), 'Mahima Umeed') as BoardUnit;
-    await mahimaCoordinator.data(
-      `mutation($id: ID!, $v: Int!, $occupied: Int!) {
-         updateBedUnit(input: { unitId: $id, expectedVersion: $v, occupied: $occupied }) { id }
-       }`,
-      { id: before.id, v: before.version, occupied: before.occupied - 1 },
-    );
+    await mahimaCoordinator.data(SET_OCCUPIED, { id: before.id, v: before.version, occupied: before.occupied - 1 });
     expect(unitOf(await freshBoard(newlightCaseworker), 'Mahima Umeed')).toMatchObject({
       id: before.id,
       occupied: before.occupied - 1,
       available: before.available + 1,
       version: before.version + 1,
     });
+  });
+
+  it('keeps the boards of other districts when a bed changes in one, and drops those that read it', async () => {
+    const khulnaUnit = await unitIn(t, 'Khulna Transit Shelter');
+    const kolkata = { district: 'kolkata' }; // the filter ignores case, and so must the cache
+    const khulna = { district: 'Khulna' };
+    const girlsEverywhere = { sex: 'FEMALE' };
+    // A Kolkata facility's organisation has facilities elsewhere: this answer reads every district.
+    const kolkataOrganisations = `query OrganisationsInKolkata($filter: BedSearch) {
+      facilities(filter: $filter) { id organisation { facilities { units { id occupied } } } }
+    }`;
+    const kolkataBoard = await cachedBoard(newlightCaseworker, kolkata);
+    const khulnaBoard = await cachedBoard(newlightCaseworker, khulna);
+    await cachedBoard(newlightCaseworker, girlsEverywhere);
+    await read(newlightCaseworker, kolkataOrganisations, { filter: kolkata });
+
+    const bdCoordinator = await t.signIn('coordinator@bd-partner.demo');
+    await bdCoordinator.data(SET_OCCUPIED, {
+      id: khulnaUnit.id,
+      v: khulnaUnit.version,
+      occupied: khulnaUnit.occupied + 1,
+    });
+
+    await stillCachedBoard(newlightCaseworker, kolkata, kolkataBoard);
+    const khulnaAfter = await freshBoard(newlightCaseworker, khulna);
+    expect(khulnaAfter.find((unit) => unit.id === khulnaUnit.id)?.available).toBe(
+      (khulnaBoard.find((unit) => unit.id === khulnaUnit.id)?.available as number) - 1,
+    );
+    await freshBoard(newlightCaseworker, girlsEverywhere);
+    expect((await read(newlightCaseworker, kolkataOrganisations, { filter: kolkata })).statements).toBeGreaterThan(
+      await signedInStatements(newlightCaseworker),
+    );
+
+    const umeed = unitOf(kolkataBoard, 'Mahima Umeed') as BoardUnit;
+    await mahimaCoordinator.data(SET_OCCUPIED, { id: umeed.id, v: umeed.version, occupied: umeed.occupied - 1 });
+    expect(unitOf(await freshBoard(newlightCaseworker, kolkata), 'Mahima Umeed')?.available).toBe(umeed.available + 1);
+    await stillCachedBoard(newlightCaseworker, khulna, khulnaAfter);
+  });
+
+  it('never keeps an answer read while a bed change in its district was published, and keeps one read during a change elsewhere', async () => {
+    const kolkata = { district: 'Kolkata' };
+    const publishChange = (district: string): void =>
+      t.gateway.contexts.platform.pubSub.publish(Topic.BED_UNIT_CHANGED, { unitId: randomUUID(), district });
+    /** Reads Kolkata's board, and publishes a change while the read waits on a lock of the units' table. */
+    const readWhileChanging = async (district: string): Promise<void> => {
+      const lock = t.dataSource.createQueryRunner();
+      await lock.connect();
+      await lock.startTransaction();
+      try {
+        await lock.query('LOCK TABLE bed_unit IN ACCESS EXCLUSIVE MODE');
+        const reading = read(newlightCaseworker, BED_BOARD, { filter: kolkata });
+        while (
+          !(await lock.query(`SELECT 1 FROM pg_locks WHERE NOT granted AND relation = 'bed_unit'::regclass`)).length
+        ) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        publishChange(district);
+        await lock.commitTransaction();
+        expect((await reading).statements).toBeGreaterThan(await signedInStatements(newlightCaseworker));
+      } finally {
+        await lock.release();
+      }
+    };
+
+    publishChange('Kolkata');
+    await readWhileChanging('KOLKATA');
+    await freshBoard(newlightCaseworker, kolkata);
+    await stillCachedBoard(newlightCaseworker, kolkata);
+
+    publishChange('Kolkata');
+    await readWhileChanging('Kathmandu');
+    await stillCachedBoard(newlightCaseworker, kolkata);
   });
 
   it('lists a new unit once it is created', async () => {
