@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { formatDataKeys, generateDataKey, migrate, openDataSource, SessionTokens } from '@sahayog/core';
 import { startEmbeddedDatabase } from '@sahayog/gateway';
 import { Pool } from 'pg';
+import { changingBeds, unitsOf } from './bed-changes';
 import { drive, probe } from './load';
 import { benchAccount, generateNetwork, isScaleName, SCALES, type BenchNetwork, type ScaleName } from './network';
 import { medianRounds, renderReport, type Measurement, type RunInfo } from './report';
@@ -30,7 +31,7 @@ interface SavedNetwork extends BenchNetwork {
 }
 
 const USAGE = `npm run bench -- [--scale default|small|tiny] [--duration seconds] [--connections n] [--pool n]
-                    [--servers gateway,gateway-uncached,gateway-unshielded,hand,postgraphile] [--scenarios bed-board,inbox,cases,accept]
+                    [--servers gateway,gateway-uncached,gateway-unshielded,hand,postgraphile] [--scenarios bed-board,bed-board-busy,inbox,cases,accept]
                     [--rounds n] [--reuse] [--profile] [--out file]
 DATABASE_URL: an empty database to load (or the one loaded before, with --reuse); unset: an embedded PostgreSQL.`;
 
@@ -258,10 +259,13 @@ async function main(): Promise<void> {
         try {
           for (const scenario of scenarios) {
             if (kind.dialect === 'postgraphile' && !scenario.postgraphile) continue;
-            if (!tokens.has(scenario.organisation)) {
-              tokens.set(scenario.organisation, await openSession(database.url, saved, scenario.organisation));
-            }
-            const token = tokens.get(scenario.organisation) as string;
+            if (scenario.servers && !scenario.servers.includes(kind.name)) continue;
+            const tokenOf = async (organisation: number): Promise<string> => {
+              if (!tokens.has(organisation))
+                tokens.set(organisation, await openSession(database.url, saved, organisation));
+              return tokens.get(organisation) as string;
+            };
+            const token = await tokenOf(scenario.organisation);
             if (scenario.writes) await resetContention(database.url, network);
             const body = (n: number): unknown => bodyOf(kind, scenario, network, n);
             const seen = await statementsOf(kind, server.url, token, body(0));
@@ -275,15 +279,29 @@ async function main(): Promise<void> {
                 connections: opts.connections,
                 durationSeconds: 2,
               });
-            const { result, peak, cpuMs, databaseCpuMs } = await observe(server, () =>
+            const load = () =>
               drive({
                 url: server.url,
                 token,
                 body,
                 connections: opts.connections,
                 durationSeconds: opts.durationSeconds,
-              }),
-            );
+              });
+            const changes = scenario.bedChanges;
+            const { result, peak, cpuMs, databaseCpuMs } = await observe(server, async () => {
+              if (!changes) return load();
+              const changing = {
+                url: server.url,
+                token: await tokenOf(changes.organisation),
+                units: await unitsOf(database.url, network.organisationIds[changes.organisation] as string),
+                perSecond: changes.perSecond,
+              };
+              const { result, changes: made } = await changingBeds(changing, load);
+              console.log(
+                `${kind.name.padEnd(20)} ${scenario.name}: ${made.made} bed changes made, ${made.failed} failed`,
+              );
+              return { ...result, errors: result.errors + made.failed };
+            });
             measurements.push({
               scenario: scenario.name,
               server: kind.name,

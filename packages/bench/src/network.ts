@@ -71,9 +71,14 @@ export interface BenchNetwork {
   contendedReferralIds: string[];
 }
 
-/** Organisation 0 receives the contended referrals; organisation 1 reads (bed board, inbox, cases). */
+/**
+ * Organisation 0 receives the contended referrals; organisation 1 reads (bed board, inbox, cases); organisation 2
+ * changes beds while the bed board is read. An organisation's facilities share a district, and at the default and
+ * small scales these three are in three different districts.
+ */
 export const CONTENDED_ORGANISATION = 0;
 export const READING_ORGANISATION = 1;
+export const WRITING_ORGANISATION = 2;
 
 /** A seeded generator: the same scale and seed give the same network shape. */
 function random(seed: number): (below: number) => number {

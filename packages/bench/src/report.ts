@@ -95,7 +95,7 @@ export function renderReport(
       const m = find(scenario.name, kind.name);
       if (!m) continue;
       const ratios = BASELINES.map((b) => {
-        const base = find(scenario.name, b.server);
+        const base = find(scenario.comparedWith ?? scenario.name, b.server);
         return base && base.requestsPerSecond > 0 ? `${fixed(m.requestsPerSecond / base.requestsPerSecond, 2)}×` : '–';
       });
       lines.push(

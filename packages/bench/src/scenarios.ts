@@ -1,4 +1,4 @@
-import { CONTENDED_ORGANISATION, READING_ORGANISATION, type BenchNetwork } from './network';
+import { CONTENDED_ORGANISATION, READING_ORGANISATION, WRITING_ORGANISATION, type BenchNetwork } from './network';
 
 /** One kind of request the bench drives at every server that can answer it. */
 export interface Scenario {
@@ -15,22 +15,35 @@ export interface Scenario {
   writes: boolean;
   /** The same read in PostGraphile's generated schema, where it has one. */
   postgraphile?: { query: string; variables(network: BenchNetwork): Record<string, unknown> };
+  /** Bed changes this organisation's coordinator makes through the same server while the scenario runs. */
+  bedChanges?: { organisation: number; perSecond: number };
+  /** The servers it runs on, when not every one (the peers answer none of the partners' writes). */
+  servers?: readonly string[];
+  /** The scenario whose peer rows this one's ratios are to, when the peers do not run it. */
+  comparedWith?: string;
 }
 
-export const SCENARIOS: Scenario[] = [
-  {
-    name: 'bed-board',
-    title: 'Bed board: available units of a district, with facility and organisation',
-    organisation: READING_ORGANISATION,
-    operationName: 'BedBoard',
-    query: `query BedBoard($district: String!) {
+const BED_BOARD: Omit<Scenario, 'name' | 'title'> = {
+  organisation: READING_ORGANISATION,
+  operationName: 'BedBoard',
+  query: `query BedBoard($district: String!) {
   bedAvailability(filter: { district: $district, availableOnly: true }) {
     id name sex minAge maxAge capacity occupied held available version
     facility { id name kind district address organisation { id name shortName } }
   }
 }`,
-    variables: (network) => ({ district: network.district }),
-    writes: false,
+  variables: (network) => ({ district: network.district }),
+  writes: false,
+};
+
+/** A busy day across the network: changes elsewhere that the bed board of one district does not show. */
+const BED_CHANGES_PER_SECOND = 10;
+
+export const SCENARIOS: Scenario[] = [
+  {
+    name: 'bed-board',
+    title: 'Bed board: available units of a district, with facility and organisation',
+    ...BED_BOARD,
     postgraphile: {
       query: `query BedBoard($district: String!) {
   allFacilities(condition: { district: $district, active: true }, orderBy: [COUNTRY_ASC, STATE_ASC, DISTRICT_ASC, NAME_ASC]) {
@@ -43,6 +56,16 @@ export const SCENARIOS: Scenario[] = [
 }`,
       variables: (network) => ({ district: network.district }),
     },
+  },
+  {
+    name: 'bed-board-busy',
+    title:
+      `The same bed board while a coordinator of another district changes a bed ${BED_CHANGES_PER_SECOND} times a second ` +
+      'through the same server (gateways only; ratios to the peers of bed-board)',
+    ...BED_BOARD,
+    bedChanges: { organisation: WRITING_ORGANISATION, perSecond: BED_CHANGES_PER_SECOND },
+    servers: ['gateway', 'gateway-uncached'],
+    comparedWith: 'bed-board',
   },
   {
     name: 'inbox',
