@@ -9,9 +9,9 @@ import { Pool } from 'pg';
 import { changingBeds, unitsOf } from './bed-changes';
 import { drive, probe } from './load';
 import { benchAccount, generateNetwork, isScaleName, SCALES, type BenchNetwork, type ScaleName } from './network';
-import { medianRounds, renderReport, type Measurement, type RunInfo } from './report';
+import { renderReport, type Measurement, type RunInfo } from './report';
 import { SCENARIOS, type Scenario } from './scenarios';
-import { observe, startServer, type ServerKind } from './servers';
+import { observe, startServer, type RunningServer, type ServerKind } from './servers';
 
 const BENCH_DIR = path.resolve(__dirname, '..');
 const DATA_DIR = path.join(BENCH_DIR, '.data');
@@ -203,6 +203,22 @@ async function resetContention(url: string, network: BenchNetwork): Promise<void
   }
 }
 
+/** What the write scenarios change: the contended referrals put back, beds held and changed, their history and audit. */
+const WRITTEN_TABLES = ['referral', 'referral_event', 'bed_unit', 'bed_unit_history', 'audit_event', 'app_session'];
+
+/**
+ * Vacuums what writes left behind now, while nothing is measured: left to autovacuum, the dead rows of 20,000
+ * referrals put back would be vacuumed during whichever server's scenarios come next, and charged to them.
+ */
+async function settle(url: string): Promise<void> {
+  const pool = new Pool({ connectionString: url, max: 1 });
+  try {
+    await pool.query(`VACUUM (ANALYZE) ${WRITTEN_TABLES.join(', ')}`);
+  } finally {
+    await pool.end();
+  }
+}
+
 function bodyOf(kind: ServerKind, scenario: Scenario, network: BenchNetwork, n: number): unknown {
   if (kind.dialect === 'postgraphile') {
     const peer = scenario.postgraphile as NonNullable<Scenario['postgraphile']>;
@@ -246,20 +262,26 @@ async function main(): Promise<void> {
     const loadBefore = os.loadavg()[0] as number;
     const tokens = new Map<number, string>();
     const measurements: Measurement[] = [];
-    // Rounds run every server again, so a neighbour's burst on a shared machine falls on one round of a row, not on
-    // one row: the report takes each row's median round.
-    for (let round = 1; round <= opts.rounds; round++)
+    // Every server runs at once, each in its own process, idle but for its turn: a round drives each scenario at
+    // every server back to back, so that servers compared on one scenario are measured minutes apart at most, and a
+    // drift of the shared machine's speed (seen here: a third over a run) falls on all of them alike. The report
+    // takes each row's median round, and each ratio's median over the rounds.
+    const servers = new Map<string, RunningServer>();
+    try {
       for (const kind of kinds) {
         // Every server as the gateway's image runs it: the same heap cap, so resident memory compares.
         const nodeOptions = [
           ...NODE_OPTIONS,
           ...(opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(DATA_DIR, 'profiles', kind.name)}`] : []),
         ];
-        const server = await startServer(kind, nodeOptions);
-        try {
-          for (const scenario of scenarios) {
+        servers.set(kind.name, await startServer(kind, nodeOptions));
+      }
+      for (let round = 1; round <= opts.rounds; round++)
+        for (const scenario of scenarios)
+          for (const kind of kinds) {
             if (kind.dialect === 'postgraphile' && !scenario.postgraphile) continue;
             if (scenario.servers && !scenario.servers.includes(kind.name)) continue;
+            const server = servers.get(kind.name) as RunningServer;
             const tokenOf = async (organisation: number): Promise<string> => {
               if (!tokens.has(organisation))
                 tokens.set(organisation, await openSession(database.url, saved, organisation));
@@ -270,8 +292,10 @@ async function main(): Promise<void> {
             const body = (n: number): unknown => bodyOf(kind, scenario, network, n);
             const seen = await statementsOf(kind, server.url, token, body(0));
             if (seen.errors.length) throw new Error(`${kind.name} ${scenario.name}: ${seen.errors.join(', ')}`);
-            if (scenario.writes) await resetContention(database.url, network);
-            else
+            if (scenario.writes) {
+              await resetContention(database.url, network);
+              await settle(database.url);
+            } else
               await drive({
                 url: server.url,
                 token,
@@ -302,7 +326,9 @@ async function main(): Promise<void> {
               );
               return { ...result, errors: result.errors + made.failed };
             });
+            if (scenario.writes || changes) await settle(database.url);
             measurements.push({
+              round,
               scenario: scenario.name,
               server: kind.name,
               ...result,
@@ -319,10 +345,9 @@ async function main(): Promise<void> {
                 `${result.requests ? (databaseCpuMs / result.requests).toFixed(2) : '-'} DB CPU ms  ${result.errors} errors`,
             );
           }
-        } finally {
-          await server.stop();
-        }
-      }
+    } finally {
+      await Promise.all([...servers.values()].map((server) => server.stop()));
+    }
     const info: RunInfo = {
       scale: saved.scale,
       counts: SCALES[saved.scale],
@@ -337,7 +362,7 @@ async function main(): Promise<void> {
       nodeOptions: NODE_OPTIONS.join(' '),
     };
     mkdirSync(path.dirname(opts.out), { recursive: true });
-    writeFileSync(opts.out, renderReport(info, SCENARIOS, kinds, medianRounds(measurements)));
+    writeFileSync(opts.out, renderReport(info, SCENARIOS, kinds, measurements));
     console.log(`Wrote ${path.relative(process.cwd(), opts.out)}`);
   } finally {
     await database.stop();

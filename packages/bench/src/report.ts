@@ -4,6 +4,8 @@ import type { Scenario } from './scenarios';
 import type { ServerKind } from './servers';
 
 export interface Measurement extends LoadResult {
+  /** Which round of the run, from 1: every server runs every scenario once a round. */
+  round: number;
   scenario: string;
   server: string;
   statements: number | null;
@@ -40,25 +42,23 @@ const BASELINES = [
 
 const fixed = (value: number, digits = 0): string => value.toFixed(digits);
 
+/** The middle value, or the lower middle one of an even number. */
+function median(values: number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)] as number;
+}
+
 /**
  * One measurement per scenario and server out of several rounds: the round with the median requests/s (the lower
  * middle one of an even number), with the highest peak RSS and the errors of all rounds.
  */
-export function medianRounds(measurements: Measurement[]): Measurement[] {
-  const rows = new Map<string, Measurement[]>();
-  for (const measurement of measurements) {
-    const key = `${measurement.scenario}\u0000${measurement.server}`;
-    rows.set(key, [...(rows.get(key) ?? []), measurement]);
-  }
-  return [...rows.values()].map((rounds) => {
-    const ordered = [...rounds].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
-    const median = ordered[Math.floor((ordered.length - 1) / 2)] as Measurement;
-    return {
-      ...median,
-      peakRssBytes: Math.max(...rounds.map((round) => round.peakRssBytes)),
-      errors: rounds.reduce((sum, round) => sum + round.errors, 0),
-    };
-  });
+function medianRound(rounds: Measurement[]): Measurement {
+  const middle = median(rounds.map((round) => round.requestsPerSecond));
+  const chosen = rounds.find((round) => round.requestsPerSecond === middle) as Measurement;
+  return {
+    ...chosen,
+    peakRssBytes: Math.max(...rounds.map((round) => round.peakRssBytes)),
+    errors: rounds.reduce((sum, round) => sum + round.errors, 0),
+  };
 }
 
 export function renderReport(
@@ -67,8 +67,16 @@ export function renderReport(
   kinds: ServerKind[],
   measurements: Measurement[],
 ): string {
-  const find = (scenario: string, server: string) =>
-    measurements.find((m) => m.scenario === scenario && m.server === server);
+  const roundsOf = (scenario: string, server: string): Measurement[] =>
+    measurements.filter((m) => m.scenario === scenario && m.server === server);
+  /** The median over rounds of a row's requests/s to its baseline's in the same round. */
+  const ratio = (rounds: Measurement[], baseline: Measurement[]): string => {
+    const ratios = rounds.flatMap((m) => {
+      const base = baseline.find((b) => b.round === m.round);
+      return base && base.requestsPerSecond > 0 ? [m.requestsPerSecond / base.requestsPerSecond] : [];
+    });
+    return ratios.length ? `${fixed(median(ratios), 2)}×` : '–';
+  };
   const lines = [
     '# Sahayog bench: latest run',
     '',
@@ -79,9 +87,9 @@ export function renderReport(
     '',
     `${info.durationSeconds} s per scenario after a 2 s warm-up, ${info.connections} connections (autocannon), ` +
       (info.rounds > 1
-        ? `${info.rounds} rounds of every server (each row is its round with the median req/s; peak RSS the highest, errors all rounds'), `
+        ? `${info.rounds} rounds, each driving every scenario at every server back to back (each row is its round with the median req/s, peak RSS the highest and errors all rounds'; each ratio the median of the rounds' ratios), `
         : '') +
-      `database pool of ${info.poolSize} per server, each server in its own process (\`${info.nodeOptions}\`) on ${info.machine}. ` +
+      `database pool of ${info.poolSize} per server, every server in its own process (\`${info.nodeOptions}\`) all through the run on ${info.machine}. ` +
       `Load average ${fixed(info.loadAverage[0], 1)} before the runs and ${fixed(info.loadAverage[1], 1)} after. ` +
       'SQL is the statements of one request (transaction control included); peak RSS is the server process, sampled every 100 ms; ' +
       "CPU ms is the server process's CPU time per answered request, steadier than req/s when other work shares the machine; " +
@@ -92,12 +100,10 @@ export function renderReport(
   ];
   for (const scenario of scenarios) {
     for (const kind of kinds) {
-      const m = find(scenario.name, kind.name);
-      if (!m) continue;
-      const ratios = BASELINES.map((b) => {
-        const base = find(scenario.comparedWith ?? scenario.name, b.server);
-        return base && base.requestsPerSecond > 0 ? `${fixed(m.requestsPerSecond / base.requestsPerSecond, 2)}×` : '–';
-      });
+      const rounds = roundsOf(scenario.name, kind.name);
+      if (!rounds.length) continue;
+      const m = medianRound(rounds);
+      const ratios = BASELINES.map((b) => ratio(rounds, roundsOf(scenario.comparedWith ?? scenario.name, b.server)));
       lines.push(
         `| ${scenario.name} | ${kind.title} | ${fixed(m.requestsPerSecond, 1)} | ${m.p50Ms} | ${m.p99Ms} | ` +
           `${m.statements ?? '–'} | ${fixed(m.responseBytes / 1024, 1)} | ${fixed(m.peakRssBytes / 2 ** 20)} | ${fixed(m.cpuMsPerRequest, 2)} | ${fixed(m.databaseCpuMsPerRequest, 2)} | ${m.errors} | ${ratios.join(' | ')} |`,
