@@ -278,7 +278,11 @@ async function main(): Promise<void> {
       }
       for (let round = 1; round <= opts.rounds; round++)
         for (const scenario of scenarios)
-          for (const kind of kinds) {
+          // Each round starts with the next server, so no server is always measured last, after the others' load.
+          for (const kind of [
+            ...kinds.slice((round - 1) % kinds.length),
+            ...kinds.slice(0, (round - 1) % kinds.length),
+          ]) {
             if (kind.dialect === 'postgraphile' && !scenario.postgraphile) continue;
             if (scenario.servers && !scenario.servers.includes(kind.name)) continue;
             const server = servers.get(kind.name) as RunningServer;

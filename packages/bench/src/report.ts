@@ -87,7 +87,7 @@ export function renderReport(
     '',
     `${info.durationSeconds} s per scenario after a 2 s warm-up, ${info.connections} connections (autocannon), ` +
       (info.rounds > 1
-        ? `${info.rounds} rounds, each driving every scenario at every server back to back (each row is its round with the median req/s, peak RSS the highest and errors all rounds'; each ratio the median of the rounds' ratios), `
+        ? `${info.rounds} rounds, each driving every scenario at every server back to back, beginning with the next server each round (each row is its round with the median req/s, peak RSS the highest and errors all rounds'; each ratio the median of the rounds' ratios), `
         : '') +
       `database pool of ${info.poolSize} per server, every server in its own process (\`${info.nodeOptions}\`) all through the run on ${info.machine}. ` +
       `Load average ${fixed(info.loadAverage[0], 1)} before the runs and ${fixed(info.loadAverage[1], 1)} after. ` +
