@@ -1,4 +1,4 @@
-import { Pool } from 'pg';
+import { withConnection } from '@sahayog/testing';
 
 interface Unit {
   id: string;
@@ -13,17 +13,14 @@ const UPDATE_BED_UNIT = `mutation UpdateBedUnit($input: UpdateBedUnitInput!) {
 
 /** An organisation's bed units as they are now, for a coordinator to change them through a server. */
 export async function unitsOf(url: string, organisationId: string): Promise<Unit[]> {
-  const pool = new Pool({ connectionString: url, max: 1 });
-  try {
-    const { rows } = await pool.query<Unit>(
+  const { rows } = await withConnection(url, (client) =>
+    client.query<Unit>(
       `SELECT id, version, occupied, capacity FROM bed_unit WHERE organisation_id = $1 AND capacity > 0 ORDER BY id`,
       [organisationId],
-    );
-    if (!rows.length) throw new Error(`organisation ${organisationId} has no bed units to change`);
-    return rows;
-  } finally {
-    await pool.end();
-  }
+    ),
+  );
+  if (!rows.length) throw new Error(`organisation ${organisationId} has no bed units to change`);
+  return rows;
 }
 
 export interface BedChanges {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDataKeys, generateDataKey, migrate, openDataSource, SessionTokens } from '@sahayog/core';
 import { startEmbeddedDatabase } from '@sahayog/gateway';
+import { withConnection } from '@sahayog/testing';
 import { Pool } from 'pg';
 import { changingBeds, unitsOf } from './bed-changes';
 import { drive, probe } from './load';
@@ -166,41 +167,35 @@ function serverKinds(saved: SavedNetwork, url: string, poolSize: number): Server
 
 /** Opens a session for an organisation's account as signing in would, and issues its access token. */
 async function openSession(url: string, saved: SavedNetwork, organisation: number): Promise<string> {
-  const pool = new Pool({ connectionString: url, max: 1 });
-  try {
-    const { rows } = await pool.query<{ id: string; user_id: string }>(
+  const { rows } = await withConnection(url, (client) =>
+    client.query<{ id: string; user_id: string }>(
       `INSERT INTO app_session (organisation_id, user_id, refresh_token_hash, created_at, expires_at)
        SELECT $1, u.id, md5(random()::text) || md5(random()::text), now(), now() + interval '1 day'
          FROM app_user u WHERE u.email = $2
        RETURNING id, user_id`,
       [saved.organisationIds[organisation], benchAccount(saved.label, organisation)],
-    );
-    const session = rows[0];
-    if (!session) throw new Error(`no bench account for organisation ${organisation}`);
-    const tokens = new SessionTokens(new TextEncoder().encode(saved.jwtSecret), ACCESS_TOKEN_TTL_SECONDS);
-    const issued = await tokens.issue({
-      userId: session.user_id,
-      organisationId: saved.organisationIds[organisation] as string,
-      sessionId: session.id,
-    });
-    return issued.accessToken;
-  } finally {
-    await pool.end();
-  }
+    ),
+  );
+  const session = rows[0];
+  if (!session) throw new Error(`no bench account for organisation ${organisation}`);
+  const tokens = new SessionTokens(new TextEncoder().encode(saved.jwtSecret), ACCESS_TOKEN_TTL_SECONDS);
+  const issued = await tokens.issue({
+    userId: session.user_id,
+    organisationId: saved.organisationIds[organisation] as string,
+    sessionId: session.id,
+  });
+  return issued.accessToken;
 }
 
 /** Puts the contended referrals and units back as generated, so each server accepts the same referrals. */
 async function resetContention(url: string, network: BenchNetwork): Promise<void> {
-  const pool = new Pool({ connectionString: url, max: 1 });
-  try {
-    await pool.query(
+  await withConnection(url, async (client) => {
+    await client.query(
       `UPDATE referral SET status = 'SUBMITTED', held_unit_id = NULL, hold_expires_at = NULL WHERE id = ANY($1)`,
       [network.contendedReferralIds],
     );
-    await pool.query(`UPDATE bed_unit SET held = 0 WHERE id = ANY($1)`, [network.contendedUnitIds]);
-  } finally {
-    await pool.end();
-  }
+    await client.query(`UPDATE bed_unit SET held = 0 WHERE id = ANY($1)`, [network.contendedUnitIds]);
+  });
 }
 
 /** What the write scenarios change: the contended referrals put back, beds held and changed, their history and audit. */
@@ -211,12 +206,7 @@ const WRITTEN_TABLES = ['referral', 'referral_event', 'bed_unit', 'bed_unit_hist
  * referrals put back would be vacuumed during whichever server's scenarios come next, and charged to them.
  */
 async function settle(url: string): Promise<void> {
-  const pool = new Pool({ connectionString: url, max: 1 });
-  try {
-    await pool.query(`VACUUM (ANALYZE) ${WRITTEN_TABLES.join(', ')}`);
-  } finally {
-    await pool.end();
-  }
+  await withConnection(url, (client) => client.query(`VACUUM (ANALYZE) ${WRITTEN_TABLES.join(', ')}`));
 }
 
 function bodyOf(kind: ServerKind, scenario: Scenario, network: BenchNetwork, n: number): unknown {

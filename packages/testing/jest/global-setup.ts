@@ -4,7 +4,7 @@ import path from 'node:path';
 import { applicationLogin, ensureApplicationLogin } from '../../core/src/database/application-login';
 import { migrate, openDataSource } from '../../core/src/database/data-source';
 import { seedDemoNetwork } from '../../core/src/database/demo/demo-network';
-import { databaseUrl, withAdmin } from '../src/database';
+import { databaseUrl, withConnection } from '../src/database';
 import { freePort } from '../src/ports';
 
 interface EmbeddedServer {
@@ -40,7 +40,7 @@ async function databaseServer(): Promise<string> {
 export default async function globalSetup(): Promise<void> {
   const adminUrl = await databaseServer();
   const template = `sahayog_template_${process.pid}`;
-  await withAdmin(adminUrl, async (client) => {
+  await withConnection(adminUrl, async (client) => {
     await client.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
     await client.query(`CREATE DATABASE ${template}`);
   });

@@ -15,8 +15,9 @@ export function databaseUrl(adminUrl: string, database: string): string {
   return url.toString();
 }
 
-export async function withAdmin<T>(adminUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: adminUrl });
+/** One connection to `url` for `work`, closed after it. */
+export async function withConnection<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
   await client.connect();
   try {
     return await work(client);
@@ -28,13 +29,13 @@ export async function withAdmin<T>(adminUrl: string, work: (client: Client) => P
 async function createDatabase(template: string | null): Promise<{ url: string; drop(): Promise<void> }> {
   const { adminUrl } = testServerUrls();
   const name = `sahayog_test_${randomBytes(6).toString('hex')}`;
-  await withAdmin(adminUrl, (client) =>
+  await withConnection(adminUrl, (client) =>
     client.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`),
   );
   return {
     url: databaseUrl(adminUrl, name),
     drop: () =>
-      withAdmin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(
+      withConnection(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(
         () => undefined,
       ),
   };

@@ -1,6 +1,6 @@
 export { TestGateway, TestClock, type Replica, type TableSnapshot, type TestGatewayOptions } from './test-gateway';
 export { GraphQLClient, Subscriptions, type GraphQLResponse, type Subscription } from './graphql-client';
-export { createEmptyDatabase, createTestDatabase, testServerUrls } from './database';
+export { createEmptyDatabase, createTestDatabase, testServerUrls, withConnection } from './database';
 export { startGatewayProcess, type GatewayProcess } from './gateway-process';
 export * from './fixtures';
 export { DisposablePostgres } from './disposable-postgres';

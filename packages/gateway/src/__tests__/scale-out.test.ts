@@ -6,9 +6,9 @@ import {
   TestGateway,
   unitIn,
   type GraphQLClient,
+  withConnection,
   type Replica,
 } from '@sahayog/testing';
-import { Client } from 'pg';
 
 /**
  * Two gateway processes on one database and one Redis, as behind a load balancer: this test's own, and a
@@ -159,11 +159,9 @@ describe('gateway replicas starting together on a new database', () => {
       for (const replica of started) {
         expect(await (await fetch(replica.url.replace(/graphql$/, 'healthz'))).json()).toEqual({ status: 'ok' });
       }
-      const owner = new Client({ connectionString: database.url });
-      await owner.connect();
-      const applied = await owner
-        .query<{ times: number }>(`SELECT count(*)::int AS times FROM migrations GROUP BY name`)
-        .finally(() => owner.end());
+      const applied = await withConnection(database.url, (owner) =>
+        owner.query<{ times: number }>(`SELECT count(*)::int AS times FROM migrations GROUP BY name`),
+      );
       expect(applied.rows.map((row) => row.times)).toEqual(MIGRATIONS.map(() => 1));
     } finally {
       expect(await Promise.all(started.map((replica) => replica.stop()))).toEqual(started.map(() => 0));
