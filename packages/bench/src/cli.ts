@@ -251,6 +251,11 @@ async function main(): Promise<void> {
 
     const loadBefore = os.loadavg()[0] as number;
     const tokens = new Map<number, string>();
+    /** One session per organisation for the whole run. */
+    const tokenOf = async (organisation: number): Promise<string> => {
+      if (!tokens.has(organisation)) tokens.set(organisation, await openSession(database.url, saved, organisation));
+      return tokens.get(organisation) as string;
+    };
     const measurements: Measurement[] = [];
     // Every server runs at once, each in its own process, idle but for its turn: a round drives each scenario at
     // every server back to back, so that servers compared on one scenario are measured minutes apart at most, and a
@@ -276,11 +281,6 @@ async function main(): Promise<void> {
             if (kind.dialect === 'postgraphile' && !scenario.postgraphile) continue;
             if (scenario.servers && !scenario.servers.includes(kind.name)) continue;
             const server = servers.get(kind.name) as RunningServer;
-            const tokenOf = async (organisation: number): Promise<string> => {
-              if (!tokens.has(organisation))
-                tokens.set(organisation, await openSession(database.url, saved, organisation));
-              return tokens.get(organisation) as string;
-            };
             const token = await tokenOf(scenario.organisation);
             if (scenario.writes) await resetContention(database.url, network);
             const body = (n: number): unknown => bodyOf(kind, scenario, network, n);
