@@ -149,10 +149,29 @@ describe('the last active organisation admin', () => {
       roles: ['ORG_ADMIN'],
     });
     const firstId = await userId(t, 'admin@newlight.demo');
-    const results = await Promise.all([
-      newlightAdmin.request(SET_USER_ROLES, { userId: user.id, roles: ['VIEWER'] }),
-      other.request(SET_USER_ROLES, { userId: firstId, roles: ['VIEWER'] }),
-    ]);
+    // Both changes must be in flight together: left to the scheduler, one can commit before the other's request
+    // has even begun, which is then refused as no longer an admin (FORBIDDEN). So the organisation's member lock
+    // (the one `lockMember` takes) is held here until both requests wait on it, having read their callers.
+    const lock = t.dataSource.createQueryRunner();
+    await lock.connect();
+    let results: Awaited<ReturnType<typeof other.request>>[];
+    try {
+      await lock.startTransaction();
+      await lock.query(
+        `SELECT pg_advisory_xact_lock(hashtext('members:' || id)) FROM organisation WHERE short_name = 'NEWLIGHT'`,
+      );
+      const changes = Promise.all([
+        newlightAdmin.request(SET_USER_ROLES, { userId: user.id, roles: ['VIEWER'] }),
+        other.request(SET_USER_ROLES, { userId: firstId, roles: ['VIEWER'] }),
+      ]);
+      const waiting = `SELECT count(*)::int AS n FROM pg_locks l JOIN pg_database d ON d.oid = l.database
+        WHERE d.datname = current_database() AND l.locktype = 'advisory' AND NOT l.granted`;
+      while ((await lock.query(waiting))[0].n < 2) await new Promise((resolve) => setTimeout(resolve, 20));
+      await lock.commitTransaction();
+      results = await changes;
+    } finally {
+      await lock.release();
+    }
     const codes = results.map((r) => r.errors?.[0]?.extensions?.['code'] ?? 'OK').sort();
     expect(codes).toEqual(['BAD_USER_INPUT', 'OK']);
     const [row] = await t.sql(
